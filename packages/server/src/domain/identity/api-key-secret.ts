@@ -1,0 +1,17 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+/** Prefix of generated API key secrets, so that a leaked key is recognisable (as Plain's plainApiKey_). */
+const SECRET_PREFIX = 'threadlineApiKey_';
+
+/** Makes a new API key secret: 256 random bits. */
+export function newApiKeySecret(): string {
+  return SECRET_PREFIX + randomBytes(32).toString('base64url');
+}
+
+/**
+ * The stored form of a secret. SHA-256 suffices for random 256-bit secrets (no dictionary to guard
+ * against), and a lookup by hash never compares the secret itself, so there is no timing leak.
+ */
+export function hashApiKeySecret(secret: string): string {
+  return createHash('sha256').update(secret, 'utf8').digest('hex');
+}

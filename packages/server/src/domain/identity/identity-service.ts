@@ -1,0 +1,261 @@
+import { z } from 'zod';
+import type { Db } from '../../storage/db.js';
+import type { ApiKeyRecord, MachineUserRecord, UserRecord } from '../../storage/identity-repository.js';
+import * as identity from '../../storage/identity-repository.js';
+import type { WorkspaceRecord } from '../../storage/workspace-repository.js';
+import * as workspaces from '../../storage/workspace-repository.js';
+import { type ActorRef, systemActor } from '../actor.js';
+import type { Caller } from '../caller.js';
+import type { Clock } from '../clock.js';
+import { forbiddenError, notFoundError, validationError } from '../errors.js';
+import { newId } from '../ids.js';
+import { optionalString, parseInput, requiredString } from '../validation.js';
+import { hashApiKeySecret, newApiKeySecret } from './api-key-secret.js';
+import { AuthCache } from './auth-cache.js';
+import { ALL_PERMISSIONS, isPermission, type Permission } from './permissions.js';
+
+/** A caller resolved from an API key. */
+export interface ApiKeyCaller extends Caller {
+  apiKeyId: string;
+  machineUserId: string;
+}
+
+/** What the first start made. `apiKeySecret` is set only when it was generated (to print it once). */
+export interface BootstrapResult {
+  created: boolean;
+  workspace: WorkspaceRecord;
+  generatedApiKeySecret: string | null;
+}
+
+/** Options of the first start. */
+export interface BootstrapOptions {
+  /** Use this secret for the all-permissions key instead of generating one. */
+  apiKey?: string | null;
+  adminEmail: string;
+}
+
+const BOOTSTRAP = systemActor('bootstrap');
+
+const machineUserInput = z.object({
+  fullName: requiredString(500),
+  publicName: requiredString(500),
+  description: optionalString(5000),
+  type: z.enum(['API_USER', 'AI_AGENT']).nullish(),
+});
+
+const permissionsInput = z.array(z.string()).max(ALL_PERMISSIONS.length);
+const createApiKeyInput = z.object({
+  machineUserId: z.string(),
+  description: optionalString(5000),
+  permissions: permissionsInput,
+});
+const updateApiKeyInput = z.object({
+  apiKeyId: z.string(),
+  description: optionalString(5000),
+  permissions: permissionsInput,
+});
+
+/** Identity: the workspace's bootstrap, machine users, API keys and who a request acts as. */
+export function createIdentityService(deps: { db: Db; clock: Clock; authCacheTtlMs?: number }) {
+  const { db, clock } = deps;
+  const cache = new AuthCache<ApiKeyCaller>(deps.authCacheTtlMs ?? 10_000);
+
+  function audit(at: Date, by: ActorRef) {
+    return { createdAt: at, createdBy: by, updatedAt: at, updatedBy: by };
+  }
+
+  /** Checks requested permissions: each known, and each held by the caller (no escalation). */
+  function checkGrantable(caller: Caller, requested: readonly string[]): Permission[] {
+    const unknown = requested
+      .map((p, i) => ({ p, i }))
+      .filter(({ p }) => !isPermission(p))
+      .map(({ p, i }) => ({
+        field: `permissions.${i}`,
+        message: `Unknown permission "${p}".`,
+        type: 'VALIDATION' as const,
+      }));
+    if (unknown.length > 0) throw validationError(unknown);
+    const permissions = [...new Set(requested)] as Permission[];
+    const notHeld = permissions.find((p) => !caller.permissions.has(p));
+    if (notHeld) throw forbiddenError(notHeld);
+    return permissions;
+  }
+
+  async function insertKey(
+    tx: Pick<Db, 'query'> & Pick<Db, 'exec'>,
+    key: ApiKeyRecord,
+    secret: string,
+  ): Promise<void> {
+    await identity.insertApiKey(tx, key, hashApiKeySecret(secret));
+  }
+
+  return {
+    /**
+     * Makes the first workspace, its owner user, and a machine user whose key holds every permission,
+     * unless a workspace exists already. Safe to call on every start.
+     */
+    async bootstrap(options: BootstrapOptions): Promise<BootstrapResult> {
+      const existing = await workspaces.findFirstWorkspace(db);
+      if (existing) return { created: false, workspace: existing, generatedApiKeySecret: null };
+      const now = clock();
+      const workspace: WorkspaceRecord = {
+        id: newId('w'),
+        name: 'Threadline',
+        publicName: 'Threadline',
+        ...audit(now, BOOTSTRAP),
+      };
+      const secret = options.apiKey || newApiKeySecret();
+      await db.transaction(async (tx) => {
+        await workspaces.insertWorkspace(tx, workspace);
+        await identity.insertUser(
+          tx,
+          {
+            workspaceId: workspace.id,
+            id: newId('u'),
+            email: options.adminEmail,
+            fullName: 'Admin',
+            publicName: 'Admin',
+            ...audit(now, BOOTSTRAP),
+            deletedAt: null,
+            deletedBy: null,
+          },
+          null,
+        );
+        const machineUserId = newId('mu');
+        await identity.insertMachineUser(tx, {
+          workspaceId: workspace.id,
+          id: machineUserId,
+          fullName: 'Bootstrap API user',
+          publicName: 'Threadline',
+          description: 'Made at first start; its first key holds every permission.',
+          type: 'API_USER',
+          ...audit(now, BOOTSTRAP),
+          deletedAt: null,
+          deletedBy: null,
+        });
+        await insertKey(
+          tx,
+          {
+            workspaceId: workspace.id,
+            id: newId('ak'),
+            machineUserId,
+            description: 'Bootstrap key (every permission)',
+            permissions: [...ALL_PERMISSIONS],
+            hasAllPermissions: true,
+            ...audit(now, BOOTSTRAP),
+            deletedAt: null,
+            deletedBy: null,
+          },
+          secret,
+        );
+      });
+      return { created: true, workspace, generatedApiKeySecret: options.apiKey ? null : secret };
+    },
+
+    /** Resolves an API key secret to its caller, or null for an unknown, deleted or empty key. */
+    async authenticateApiKey(secret: string): Promise<ApiKeyCaller | null> {
+      if (!secret) return null;
+      const hash = hashApiKeySecret(secret);
+      const now = Date.now();
+      const cached = cache.get(hash, now);
+      if (cached) return cached;
+      const key = await identity.findLiveApiKeyBySecretHash(db, hash);
+      if (!key) return null;
+      const caller: ApiKeyCaller = {
+        workspaceId: key.workspaceId,
+        actor: key.machineUserId,
+        apiKeyId: key.id,
+        machineUserId: key.machineUserId,
+        permissions: new Set(key.hasAllPermissions ? ALL_PERMISSIONS : key.permissions.filter(isPermission)),
+      };
+      cache.set(hash, caller, now);
+      return caller;
+    },
+
+    /** Creates a machine user (an actor that owns API keys). */
+    async createMachineUser(caller: Caller, input: unknown): Promise<MachineUserRecord> {
+      const data = parseInput(machineUserInput, input);
+      const mu: MachineUserRecord = {
+        workspaceId: caller.workspaceId,
+        id: newId('mu'),
+        fullName: data.fullName,
+        publicName: data.publicName,
+        description: data.description ?? null,
+        type: data.type ?? 'API_USER',
+        ...audit(clock(), caller.actor),
+        deletedAt: null,
+        deletedBy: null,
+      };
+      await identity.insertMachineUser(db, mu);
+      return mu;
+    },
+
+    /** Creates an API key for a machine user; the secret is returned here and never again. */
+    async createApiKey(caller: Caller, input: unknown): Promise<{ apiKey: ApiKeyRecord; secret: string }> {
+      const data = parseInput(createApiKeyInput, input);
+      const permissions = checkGrantable(caller, data.permissions);
+      const [owner] = await identity.findMachineUsers(db, caller.workspaceId, [data.machineUserId]);
+      if (!owner || owner.deletedAt) throw notFoundError('machineUserId', 'Machine user');
+      const apiKey: ApiKeyRecord = {
+        workspaceId: caller.workspaceId,
+        id: newId('ak'),
+        machineUserId: owner.id,
+        description: data.description ?? null,
+        permissions,
+        hasAllPermissions: false,
+        ...audit(clock(), caller.actor),
+        deletedAt: null,
+        deletedBy: null,
+      };
+      const secret = newApiKeySecret();
+      await insertKey(db, apiKey, secret);
+      return { apiKey, secret };
+    },
+
+    /** Replaces an API key's description and permissions. */
+    async updateApiKey(caller: Caller, input: unknown): Promise<ApiKeyRecord> {
+      const data = parseInput(updateApiKeyInput, input);
+      const permissions = checkGrantable(caller, data.permissions);
+      const updated = await identity.updateApiKey(db, caller.workspaceId, data.apiKeyId, {
+        description: data.description ?? null,
+        permissions,
+        updatedAt: clock(),
+        updatedBy: caller.actor,
+      });
+      if (!updated) throw notFoundError('apiKeyId', 'API key');
+      cache.evictApiKey(updated.id);
+      return updated;
+    },
+
+    /** Deletes an API key; requests with it fail from now on (in other processes within the cache TTL). */
+    async deleteApiKey(caller: Caller, input: { apiKeyId: string }): Promise<ApiKeyRecord> {
+      const deleted = await identity.deleteApiKey(
+        db,
+        caller.workspaceId,
+        input.apiKeyId,
+        clock(),
+        caller.actor,
+      );
+      if (!deleted) throw notFoundError('apiKeyId', 'API key');
+      cache.evictApiKey(deleted.id);
+      return deleted;
+    },
+
+    /** The caller's workspace. */
+    getWorkspace: (caller: Caller) => workspaces.findWorkspace(db, caller.workspaceId),
+
+    /** Users of the caller's workspace by id. */
+    getUsers: (caller: Caller, ids: readonly string[]): Promise<UserRecord[]> =>
+      identity.findUsers(db, caller.workspaceId, ids),
+
+    /** Machine users of the caller's workspace by id. */
+    getMachineUsers: (caller: Caller, ids: readonly string[]): Promise<MachineUserRecord[]> =>
+      identity.findMachineUsers(db, caller.workspaceId, ids),
+
+    /** An API key of the caller's workspace. */
+    getApiKey: (caller: Caller, id: string) => identity.findApiKey(db, caller.workspaceId, id),
+  };
+}
+
+/** The identity service's interface. */
+export type IdentityService = ReturnType<typeof createIdentityService>;

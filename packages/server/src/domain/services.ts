@@ -1,0 +1,25 @@
+import type { Db } from '../storage/db.js';
+import type { Clock } from './clock.js';
+import { createCustomerService } from './customers/customer-service.js';
+import { createEventService } from './events/event-service.js';
+import { createIdentityService } from './identity/identity-service.js';
+import { createLabelTypeService } from './labels/label-type-service.js';
+import { createThreadFieldSchemaService } from './thread-fields/thread-field-schema-service.js';
+import { createThreadService } from './threads/thread-service.js';
+import { createTimelineService } from './timeline/timeline-service.js';
+
+/** Every domain service, wired to one database and clock. */
+export function createServices(deps: { db: Db; clock: Clock; authCacheTtlMs?: number }) {
+  return {
+    identity: createIdentityService(deps),
+    customers: createCustomerService(deps),
+    labelTypes: createLabelTypeService(deps),
+    threadFieldSchemas: createThreadFieldSchemaService(deps),
+    threads: createThreadService(deps),
+    events: createEventService(deps),
+    timeline: createTimelineService(deps),
+  };
+}
+
+/** All domain services. */
+export type Services = ReturnType<typeof createServices>;

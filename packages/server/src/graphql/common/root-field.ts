@@ -1,0 +1,63 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { missingPermission } from '../../domain/caller.js';
+import { DomainError, forbiddenError } from '../../domain/errors.js';
+import type { Permission } from '../../domain/identity/permissions.js';
+import type { GraphQLContext } from '../context.js';
+import { ApiError } from './api-error.js';
+import { toMutationError } from './mutation-error.js';
+
+/** A field resolver as graphql-js calls it. */
+type ResolverFn = (
+  parent: unknown,
+  args: Record<string, unknown>,
+  context: GraphQLContext,
+  info: GraphQLResolveInfo,
+) => unknown;
+
+/** A resolver of a Query or Mutation field, marked with the permissions it requires. */
+export type RootResolver = ResolverFn & { requiredPermissions: readonly Permission[] };
+
+function mark(resolver: ResolverFn, permissions: readonly Permission[]): RootResolver {
+  return Object.assign(resolver, { requiredPermissions: permissions });
+}
+
+/**
+ * A Query field. Without a permission it fails with FORBIDDEN (HTTP 403); a domain error (a bad
+ * cursor, say) is BAD_USER_INPUT (HTTP 400). Not-found is a null result, as Plain answers it.
+ */
+export function queryField<Args>(
+  permissions: readonly Permission[],
+  resolve: (args: Args, context: GraphQLContext) => unknown,
+): RootResolver {
+  return mark(async (_parent, args, context) => {
+    const missing = missingPermission(context.caller, permissions);
+    if (missing) throw new ApiError('FORBIDDEN', forbiddenError(missing).message, 403);
+    try {
+      return await resolve(args as Args, context);
+    } catch (error) {
+      if (error instanceof DomainError) throw new ApiError('BAD_USER_INPUT', error.message, 400);
+      throw error;
+    }
+  }, permissions);
+}
+
+/**
+ * A Mutation field taking `input`. Without a permission, or on a domain error, it answers with
+ * `error: MutationError` (and `onError`'s other fields, for outputs with non-null lists).
+ */
+export function mutationField<Input>(
+  permissions: readonly Permission[],
+  resolve: (input: Input, context: GraphQLContext) => Promise<object>,
+  onError: object = {},
+): RootResolver {
+  return mark(async (_parent, args, context) => {
+    try {
+      const missing = missingPermission(context.caller, permissions);
+      if (missing) throw forbiddenError(missing);
+      return { ...(await resolve(args.input as Input, context)), error: null };
+    } catch (error) {
+      if (error instanceof DomainError) return { ...onError, error: toMutationError(error) };
+      throw error;
+    }
+  }, permissions);
+}

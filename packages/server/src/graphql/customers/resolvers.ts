@@ -1,0 +1,39 @@
+import type { CustomerRecord } from '../../storage/customer-repository.js';
+import { auditResolvers, EMPTY_CONNECTION } from '../common/output.js';
+import { mutationField, queryField } from '../common/root-field.js';
+
+/** Resolvers of customers. */
+export const customerResolvers = {
+  Query: {
+    customer: queryField(['customer:read'], (args: { customerId: string }, { caller, services }) =>
+      services.customers.getCustomer(caller, { customerId: args.customerId }),
+    ),
+    customerByEmail: queryField(['customer:read'], (args: { email: string }, { caller, services }) =>
+      services.customers.getCustomer(caller, { email: args.email }),
+    ),
+    customerByExternalId: queryField(
+      ['customer:read'],
+      (args: { externalId: string }, { caller, services }) =>
+        services.customers.getCustomer(caller, { externalId: args.externalId }),
+    ),
+  },
+  Mutation: {
+    upsertCustomer: mutationField(['customer:create', 'customer:edit'], (input, { caller, services }) =>
+      services.customers.upsertCustomer(caller, input),
+    ),
+  },
+  Customer: {
+    ...auditResolvers,
+    email: (c: CustomerRecord) => ({
+      email: c.email,
+      isVerified: c.emailIsVerified,
+      verifiedAt: c.emailVerifiedAt,
+    }),
+    avatarUrl: () => null,
+    company: () => null,
+    isAnonymous: () => false,
+    markedAsSpamAt: () => null,
+    customerGroupMemberships: () => EMPTY_CONNECTION,
+    tenantMemberships: () => EMPTY_CONNECTION,
+  },
+};

@@ -1,0 +1,81 @@
+import type { MachineUserRecord, UserRecord } from '../../storage/identity-repository.js';
+import type { ThreadRecord } from '../../storage/thread-repository.js';
+import { actorOutput, auditResolvers } from '../common/output.js';
+import { type Loader, loadInOrder } from '../common/resolvers.js';
+import { mutationField, queryField } from '../common/root-field.js';
+
+/** The GraphQL type of each status detail, by the StatusDetailType value stored on the thread. */
+const STATUS_DETAIL_TYPENAMES: Record<string, string> = {
+  CREATED: 'ThreadStatusDetailCreated',
+  NEW_REPLY: 'ThreadStatusDetailNewReply',
+  IN_PROGRESS: 'ThreadStatusDetailInProgress',
+  THREAD_DISCUSSION_RESOLVED: 'ThreadStatusDetailThreadDiscussionResolved',
+  THREAD_LINK_UPDATED: 'ThreadStatusDetailThreadLinkUpdated',
+  WAITING_FOR_CUSTOMER: 'ThreadStatusDetailWaitingForCustomer',
+  WAITING_FOR_DURATION: 'ThreadStatusDetailWaitingForDuration',
+  DONE_MANUALLY_SET: 'ThreadStatusDetailDoneManuallySet',
+  DONE_AUTOMATICALLY_SET: 'ThreadStatusDetailDoneAutomaticallySet',
+  IGNORED: 'ThreadStatusDetailIgnored',
+};
+
+/** A status detail as the ThreadStatusDetail union resolves it. */
+interface StatusDetailOutput {
+  typename: string;
+  statusChangedAt: Date;
+  createdAt: Date;
+}
+
+/** Resolvers of threads. */
+export const threadResolvers = {
+  Query: {
+    thread: queryField(['thread:read'], (args: { threadId: string }, { caller, services }) =>
+      services.threads.getThread(caller, args.threadId),
+    ),
+  },
+  Mutation: {
+    createThread: mutationField(['thread:create', 'thread:read'], async (input, { caller, services }) => ({
+      thread: await services.threads.createThread(caller, input),
+    })),
+  },
+  Thread: {
+    ...auditResolvers,
+    ref: (t: ThreadRecord) => `T-${t.ref}`,
+    statusChangedBy: (t: ThreadRecord) => actorOutput(t.statusChangedBy),
+    statusDetail: (t: ThreadRecord): StatusDetailOutput | null => {
+      const typename = STATUS_DETAIL_TYPENAMES[t.statusDetail];
+      return typename ? { typename, statusChangedAt: t.statusChangedAt, createdAt: t.createdAt } : null;
+    },
+    tenant: () => null,
+    lockedAt: () => null,
+  },
+  ThreadStatusDetail: { resolveType: (detail: StatusDetailOutput) => detail.typename },
+  ThreadAssignee: {
+    resolveType: (assignee: { id: string }) =>
+      assignee.id.startsWith('mu_') ? 'MachineUser' : assignee.id.startsWith('u_') ? 'User' : 'System',
+  },
+};
+
+/** Loaders of thread fields that read other entities. */
+export const threadLoaders = {
+  Thread: {
+    customer: ((queries, { caller, services }) =>
+      loadInOrder(
+        queries.map((q) => q.obj.customerId),
+        (ids) => services.customers.getCustomersByIds(caller, ids),
+      )) as Loader<ThreadRecord>,
+    assignedTo: (async (queries, { caller, services }) => {
+      const ids = queries.map((q) => q.obj.assignedTo);
+      const [users, machineUsers] = await Promise.all([
+        loadInOrder(
+          ids.map((id) => (id?.startsWith('u_') ? id : null)),
+          (unique) => services.identity.getUsers(caller, unique),
+        ),
+        loadInOrder(
+          ids.map((id) => (id?.startsWith('mu_') ? id : null)),
+          (unique) => services.identity.getMachineUsers(caller, unique),
+        ),
+      ]);
+      return ids.map((_, i): UserRecord | MachineUserRecord | null => users[i] ?? machineUsers[i] ?? null);
+    }) as Loader<ThreadRecord>,
+  },
+};

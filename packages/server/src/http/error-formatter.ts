@@ -1,0 +1,71 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { GraphQLError } from 'graphql';
+import { ApiError, type ApiErrorCode } from '../graphql/common/api-error.js';
+
+/** A GraphQL error as Threadline sends it: `locations` and `extensions.code` always present. */
+interface WireError {
+  message: string;
+  locations: readonly { line: number; column: number }[];
+  path?: readonly (string | number)[];
+  extensions: { code: ApiErrorCode };
+}
+
+function wire(error: GraphQLError | Error, code: ApiErrorCode, message = error.message): WireError {
+  const graphqlError = error as Partial<GraphQLError>;
+  return {
+    message,
+    locations: graphqlError.locations ?? [],
+    ...(graphqlError.path ? { path: graphqlError.path } : {}),
+    extensions: { code },
+  };
+}
+
+/** The code of an error graphql-js found in the document or variables, before execution. */
+function requestErrorCode(error: Error): ApiErrorCode {
+  if (error.message.startsWith('Syntax Error')) return 'GRAPHQL_PARSE_FAILED';
+  if (error.message.startsWith('Variable "$')) return 'BAD_USER_INPUT';
+  return 'GRAPHQL_VALIDATION_FAILED';
+}
+
+/** A Fastify error raised before GraphQL ran (bad JSON, wrong content type, body too large). */
+function isFastifyError(error: unknown): error is Error & { code: string; statusCode: number } {
+  const e = error as { code?: unknown; statusCode?: unknown };
+  return typeof e?.code === 'string' && e.code.startsWith('FST_') && typeof e.statusCode === 'number';
+}
+
+/**
+ * Formats every GraphQL answer that has errors, as contract §1 and §10 require: 400 for parse and
+ * validation errors, 401/403 for auth, 500 (masked and logged) for the unexpected. Never 200 with
+ * errors, so the official SDK never reads `data: null` as success.
+ */
+export function formatGraphQLErrors(
+  errors: readonly GraphQLError[],
+  data: unknown,
+  log: FastifyBaseLogger,
+): { statusCode: number; response: { data?: unknown; errors: WireError[] } } {
+  const out: WireError[] = [];
+  let statusCode = 400;
+  let unexpected = false;
+  for (const error of errors) {
+    const original = error.originalError as (Error & { errors?: unknown }) | undefined;
+    if (original && Array.isArray(original.errors)) {
+      // Mercurius wraps parse, validation and variable errors in one MER_ERR_GQL_VALIDATION.
+      for (const inner of original.errors as GraphQLError[]) out.push(wire(inner, requestErrorCode(inner)));
+    } else if (original instanceof ApiError) {
+      out.push(wire(error, original.code));
+      statusCode = Math.max(statusCode, original.statusCode);
+    } else if (isFastifyError(original)) {
+      out.push(wire(error, 'BAD_REQUEST', original.message));
+      statusCode = Math.max(statusCode, original.statusCode);
+    } else if (!original) {
+      // graphql-jit reports variable coercion errors without an original error.
+      out.push(wire(error, requestErrorCode(error)));
+    } else {
+      unexpected = true;
+      log.error({ err: original }, 'unexpected error while resolving');
+      out.push(wire(error, 'INTERNAL_SERVER_ERROR', 'Internal server error.'));
+    }
+  }
+  if (unexpected) statusCode = 500;
+  return { statusCode, response: data == null ? { errors: out } : { data, errors: out } };
+}

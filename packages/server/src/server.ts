@@ -1,0 +1,52 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config.js';
+import { systemClock } from './domain/clock.js';
+import type { BootstrapResult } from './domain/identity/identity-service.js';
+import { createServices, type Services } from './domain/services.js';
+import { buildApp } from './http/app.js';
+import type { Db } from './storage/db.js';
+import { migrate } from './storage/migrate.js';
+import { openPgDb } from './storage/pg-db.js';
+import { openPgliteDb } from './storage/pglite-db.js';
+
+/** A started Threadline: its app, database, services and what the first start made. */
+export interface Server {
+  app: FastifyInstance;
+  db: Db;
+  services: Services;
+  bootstrap: BootstrapResult;
+  /** The base URL it listens on, e.g. http://127.0.0.1:4000. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Opens the database the configuration names: PostgreSQL with DATABASE_URL, else PGlite. */
+export function openDatabase(config: Config): Promise<Db> {
+  return config.databaseUrl
+    ? Promise.resolve(openPgDb({ connectionString: config.databaseUrl }))
+    : openPgliteDb(config.dataDir);
+}
+
+/** Starts Threadline: database, migrations, first-start bootstrap, then HTTP. */
+export async function startServer(config: Config, options: { db?: Db } = {}): Promise<Server> {
+  const db = options.db ?? (await openDatabase(config));
+  await migrate(db);
+  const services = createServices({ db, clock: systemClock });
+  const bootstrap = await services.identity.bootstrap({
+    apiKey: config.apiKey,
+    adminEmail: config.adminEmail,
+  });
+  const app = await buildApp({ services, db, logLevel: config.logLevel });
+  const address = await app.listen({ port: config.port, host: config.host });
+  return {
+    app,
+    db,
+    services,
+    bootstrap,
+    url: address.replace('[::1]', 'localhost'),
+    async close() {
+      await app.close();
+      await db.close();
+    },
+  };
+}

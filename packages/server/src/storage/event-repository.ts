@@ -1,0 +1,70 @@
+import type { Queryable } from './db.js';
+import { type Audit, auditOf, type Row, toJson } from './rows.js';
+
+/** A customer event or a thread event: a titled set of UI components a product sends. */
+export interface EventRecord extends Audit {
+  workspaceId: string;
+  id: string;
+  kind: 'customer' | 'thread';
+  customerId: string;
+  /** The one thread the event shows in; null for a customer event shown in every thread of its customer. */
+  threadId: string | null;
+  title: string;
+  /** The event's UI components as stored JSON; the domain gives them their type. */
+  components: unknown[];
+  externalId: string | null;
+}
+
+function toEvent(row: Row): EventRecord {
+  return {
+    workspaceId: row.workspace_id as string,
+    id: row.id as string,
+    kind: row.kind as EventRecord['kind'],
+    customerId: row.customer_id as string,
+    threadId: (row.thread_id as string | null) ?? null,
+    title: row.title as string,
+    components: toJson<unknown[]>(row.components),
+    externalId: (row.external_id as string | null) ?? null,
+    ...auditOf(row),
+  };
+}
+
+/**
+ * Inserts an event and its timeline entries in one statement: one entry in its thread if it has one,
+ * else one in every thread of its customer. Throws UniqueViolation when its externalId is taken, in
+ * which case nothing at all was written.
+ */
+export async function insertEvent(db: Queryable, e: EventRecord): Promise<void> {
+  await db.query(
+    `WITH event AS (
+       INSERT INTO events (workspace_id, id, kind, customer_id, thread_id, title, components, external_id,
+         created_at, created_by, updated_at, updated_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11, $12)
+       RETURNING id
+     )
+     INSERT INTO timeline_entries (workspace_id, id, thread_id, customer_id, kind, event_id, "timestamp", actor)
+     SELECT $1, threadline_new_id('t', $9), t.id, $4, $3 || '_event', (SELECT id FROM event), $9, $10
+     FROM threads t
+     WHERE t.workspace_id = $1 AND t.customer_id = $4 AND ($5::text IS NULL OR t.id = $5)`,
+    [
+      e.workspaceId,
+      e.id,
+      e.kind,
+      e.customerId,
+      e.threadId,
+      e.title,
+      JSON.stringify(e.components),
+      e.externalId,
+      e.createdAt,
+      e.createdBy,
+      e.updatedAt,
+      e.updatedBy,
+    ],
+  );
+}
+
+/** Finds an event of a workspace by id. */
+export async function findEvent(db: Queryable, workspaceId: string, id: string): Promise<EventRecord | null> {
+  const rows = await db.query('SELECT * FROM events WHERE workspace_id = $1 AND id = $2', [workspaceId, id]);
+  return rows[0] ? toEvent(rows[0]) : null;
+}

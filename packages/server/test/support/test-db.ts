@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { inject } from 'vitest';
+import type { Db } from '../../src/storage/db.js';
+import { openPgDb } from '../../src/storage/pg-db.js';
+import { openPgliteDb } from '../../src/storage/pglite-db.js';
+import { adminConnectionString, databaseUrlWith } from './postgres.js';
+
+/** A fresh, migrated database of its own for one test file, and how to remove it. */
+export interface TestDb {
+  db: Db;
+  engine: Db['engine'];
+  /** Closes the database and deletes it. */
+  drop(): Promise<void>;
+}
+
+/**
+ * Opens a copy of the run's migrated template: a PGlite data directory copied to a temp dir, or a
+ * PostgreSQL database created from the template database (when DATABASE_URL is set).
+ */
+export async function createTestDb(): Promise<TestDb> {
+  const postgresTemplate = inject('postgresTemplateDb');
+  const databaseUrl = process.env.DATABASE_URL;
+  if (postgresTemplate && databaseUrl) {
+    const name = `threadline_test_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: adminConnectionString(databaseUrl) });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${postgresTemplate}`);
+    const db = openPgDb({ connectionString: databaseUrlWith(databaseUrl, name) });
+    return {
+      db,
+      engine: 'postgres',
+      async drop() {
+        await db.close();
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await admin.end();
+      },
+    };
+  }
+  const template = inject('pgliteTemplateDir');
+  if (!template) throw new Error('The global setup made no database template.');
+  const dir = await mkdtemp(join(tmpdir(), 'threadline-test-'));
+  await cp(template, join(dir, 'data'), { recursive: true });
+  const db = await openPgliteDb(join(dir, 'data'));
+  return {
+    db,
+    engine: 'pglite',
+    async drop() {
+      await db.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}

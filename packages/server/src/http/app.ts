@@ -35,6 +35,9 @@ export async function buildApp({ services, db, logLevel }: AppDeps): Promise<Fas
         : (req.url ?? '/'),
   });
 
+  // GraphQL comes as application/json (or application/graphql, which Mercurius adds); a text/plain
+  // body is refused with 415 rather than half-parsed.
+  app.removeContentTypeParser('text/plain');
   app.decorateRequest('caller', null);
   app.addHook('onSend', async (request, reply) => {
     reply.header('apigw-requestid', request.id);

@@ -27,10 +27,19 @@ function requestErrorCode(error: Error): ApiErrorCode {
   return 'GRAPHQL_VALIDATION_FAILED';
 }
 
-/** A Fastify error raised before GraphQL ran (bad JSON, wrong content type, body too large). */
-function isFastifyError(error: unknown): error is Error & { code: string; statusCode: number } {
+/**
+ * A 4xx error Fastify or Mercurius raised before GraphQL ran: bad JSON, wrong content type, body too
+ * large, no query in the body.
+ */
+function isRequestError(error: unknown): error is Error & { code: string; statusCode: number } {
   const e = error as { code?: unknown; statusCode?: unknown };
-  return typeof e?.code === 'string' && e.code.startsWith('FST_') && typeof e.statusCode === 'number';
+  return (
+    typeof e?.code === 'string' &&
+    /^(FST_|MER_ERR_)/.test(e.code) &&
+    typeof e.statusCode === 'number' &&
+    e.statusCode >= 400 &&
+    e.statusCode < 500
+  );
 }
 
 /**
@@ -54,7 +63,7 @@ export function formatGraphQLErrors(
     } else if (original instanceof ApiError) {
       out.push(wire(error, original.code));
       statusCode = Math.max(statusCode, original.statusCode);
-    } else if (isFastifyError(original)) {
+    } else if (isRequestError(original)) {
       out.push(wire(error, 'BAD_REQUEST', original.message));
       statusCode = Math.max(statusCode, original.statusCode);
     } else if (!original) {

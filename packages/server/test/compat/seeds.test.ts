@@ -6,7 +6,12 @@
 import { PlainClient, ThreadFieldSchemaType, uiComponent } from '@team-plain/typescript-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOCS, insertDocsFixtures } from '../support/docs-fixtures.js';
-import { dateTime, expectConsistentDateTime, machineUserActor, prefixedUlid } from '../support/expectations.js';
+import {
+  dateTime,
+  expectConsistentDateTime,
+  machineUserActor,
+  prefixedUlid,
+} from '../support/expectations.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 /** Starts a server with the docs' fixtures for one seed, and stops it after. */
@@ -68,7 +73,12 @@ describe('seed 000: createCustomerEvent as raw GraphQL', () => {
           },
         },
         { componentSpacer: { spacerSize: 'M' } },
-        { componentLinkButton: { linkButtonLabel: 'View in admin', linkButtonUrl: 'https://admin.your-app.com' } },
+        {
+          componentLinkButton: {
+            linkButtonLabel: 'View in admin',
+            linkButtonUrl: 'https://admin.your-app.com',
+          },
+        },
       ],
       externalId: 'XXX',
       threadId: 'th_01HB924RWAW8H3Q8KZDFWYBJHZ',
@@ -276,7 +286,13 @@ describe('seed 003: createThread as raw GraphQL', () => {
         previewText: "The login button is not working, it doesn't do anything.",
         priority: 2,
         threadFields: [
-          { id: prefixedUlid('tf'), key: 'my_string_field', type: 'STRING', stringValue: 'any value', booleanValue: null },
+          {
+            id: prefixedUlid('tf'),
+            key: 'my_string_field',
+            type: 'STRING',
+            stringValue: 'any value',
+            booleanValue: null,
+          },
         ],
       },
       error: null,
@@ -285,7 +301,10 @@ describe('seed 003: createThread as raw GraphQL', () => {
 
   it('takes the enum and boolean variants the document shows in comments', async () => {
     const enumVariant = await server().graphql(mutation, {
-      input: { ...input, threadFields: [{ key: 'my_enum_field', type: 'ENUM', stringValue: 'any specified value' }] },
+      input: {
+        ...input,
+        threadFields: [{ key: 'my_enum_field', type: 'ENUM', stringValue: 'any specified value' }],
+      },
     });
     expect(enumVariant.body.data.createThread.thread.threadFields).toEqual([
       expect.objectContaining({ key: 'my_enum_field', type: 'ENUM', stringValue: 'any specified value' }),
@@ -364,9 +383,17 @@ describe('seed 004: createThread through the SDK', () => {
           isArchived: false,
           archivedAt: null,
           archivedBy: null,
-          createdAt: { __typename: 'DateTime', iso8601: '2023-09-26T15:36:21.390Z', unixTimestamp: '1695742581390' },
+          createdAt: {
+            __typename: 'DateTime',
+            iso8601: '2023-09-26T15:36:21.390Z',
+            unixTimestamp: '1695742581390',
+          },
           createdBy: { __typename: 'SystemActor', systemId: 'job' },
-          updatedAt: { __typename: 'DateTime', iso8601: '2023-09-26T15:36:21.390Z', unixTimestamp: '1695742581390' },
+          updatedAt: {
+            __typename: 'DateTime',
+            iso8601: '2023-09-26T15:36:21.390Z',
+            unixTimestamp: '1695742581390',
+          },
           updatedBy: { __typename: 'SystemActor', systemId: 'job' },
         },
         createdAt: dateTime(),

@@ -66,8 +66,29 @@ export function toFieldErrors(issues: readonly z.core.$ZodIssue[], pathPrefix = 
   }));
 }
 
-/** Parses `input` with `schema`; on failure throws an input_validation DomainError listing every field. */
+/** The dotted paths of every string in `value` that holds a NUL character, which PostgreSQL cannot store. */
+function pathsWithNul(value: unknown, path: string, into: string[]): string[] {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) into.push(path || '(input)');
+  } else if (Array.isArray(value)) {
+    value.forEach((item, i) => pathsWithNul(item, path ? `${path}.${i}` : String(i), into));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) pathsWithNul(item, path ? `${path}.${key}` : key, into);
+  }
+  return into;
+}
+
+/**
+ * Parses `input` with `schema`; on failure throws an input_validation DomainError listing every field.
+ * Strings with a NUL character are refused first, by path.
+ */
 export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
+  const nul = pathsWithNul(input, '', []);
+  if (nul.length > 0) {
+    throw validationError(
+      nul.map((field) => ({ field, message: 'Must not contain the NUL character.', type: 'VALIDATION' })),
+    );
+  }
   const result = schema.safeParse(input, { reportInput: true });
   if (!result.success) throw validationError(toFieldErrors(result.error.issues));
   return result.data;

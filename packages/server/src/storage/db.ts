@@ -29,12 +29,27 @@ export class UniqueViolation extends Error {
   }
 }
 
+/**
+ * A value the database cannot store or compare as given (a NUL character in text, say). It is the
+ * caller's input that is wrong, not the server, so it is answered as bad input rather than a 500.
+ */
+export class UnstorableValue extends Error {
+  constructor(detail: string) {
+    super(`A value cannot be stored: ${detail}`);
+    this.name = 'UnstorableValue';
+  }
+}
+
 /** PostgreSQL's SQLSTATE for unique_violation. */
 const UNIQUE_VIOLATION = '23505';
 
-/** Rethrows a driver error as UniqueViolation when it is one, so repositories need not know the driver. */
+/** SQLSTATEs of text the database refuses: NUL characters and the like. */
+const UNSTORABLE = new Set(['22021', '22P05', '22P02', '22025', '54000']);
+
+/** Rethrows a driver error as UniqueViolation or UnstorableValue when it is one, so repositories need not know the driver. */
 export function translateDriverError(error: unknown): never {
-  const e = error as { code?: string; constraint?: string };
+  const e = error as { code?: string; constraint?: string; message?: string };
   if (e && e.code === UNIQUE_VIOLATION) throw new UniqueViolation(e.constraint ?? 'unknown');
+  if (e && e.code && UNSTORABLE.has(e.code)) throw new UnstorableValue(e.message ?? e.code);
   throw error;
 }

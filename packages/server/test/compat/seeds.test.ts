@@ -93,7 +93,7 @@ describe('seed 000: createCustomerEvent as raw GraphQL', () => {
       body: JSON.stringify({ query: mutation, variables }),
     });
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = (await res.json()) as any;
     expect(body).toEqual({
       data: {
         createCustomerEvent: {

@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { missingPermission } from '../../domain/caller.js';
 import { DomainError, forbiddenError } from '../../domain/errors.js';
 import type { Permission } from '../../domain/identity/permissions.js';
+import { UnstorableValue } from '../../storage/db.js';
 import type { GraphQLContext } from '../context.js';
 import { ApiError } from './api-error.js';
 import { toMutationError } from './mutation-error.js';
@@ -35,7 +36,9 @@ export function queryField<Args>(
     try {
       return await resolve(args as Args, context);
     } catch (error) {
-      if (error instanceof DomainError) throw new ApiError('BAD_USER_INPUT', error.message, 400);
+      if (error instanceof DomainError || error instanceof UnstorableValue) {
+        throw new ApiError('BAD_USER_INPUT', error.message, 400);
+      }
       throw error;
     }
   }, permissions);
@@ -57,6 +60,9 @@ export function mutationField<Input>(
       return { ...(await resolve(args.input as Input, context)), error: null };
     } catch (error) {
       if (error instanceof DomainError) return { ...onError, error: toMutationError(error) };
+      if (error instanceof UnstorableValue) {
+        return { ...onError, error: toMutationError(new DomainError('input_validation', error.message)) };
+      }
       throw error;
     }
   }, permissions);

@@ -12,7 +12,8 @@ function walk(dir) {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) walk(path);
-    else if (path.endsWith('.sql') || path.endsWith('.graphql')) cpSync(path, join(dist, relative(src, path)));
+    else if (path.endsWith('.sql') || path.endsWith('.graphql'))
+      cpSync(path, join(dist, relative(src, path)));
   }
 }
 

@@ -71,7 +71,7 @@ function pathsWithNul(value: unknown, path: string, into: string[]): string[] {
   if (typeof value === 'string') {
     if (value.includes('\u0000')) into.push(path || '(input)');
   } else if (Array.isArray(value)) {
-    value.forEach((item, i) => pathsWithNul(item, path ? `${path}.${i}` : String(i), into));
+    for (const [i, item] of value.entries()) pathsWithNul(item, path ? `${path}.${i}` : String(i), into);
   } else if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) pathsWithNul(item, path ? `${path}.${key}` : key, into);
   }

@@ -50,6 +50,6 @@ const UNSTORABLE = new Set(['22021', '22P05', '22P02', '22025', '54000']);
 export function translateDriverError(error: unknown): never {
   const e = error as { code?: string; constraint?: string; message?: string };
   if (e && e.code === UNIQUE_VIOLATION) throw new UniqueViolation(e.constraint ?? 'unknown');
-  if (e && e.code && UNSTORABLE.has(e.code)) throw new UnstorableValue(e.message ?? e.code);
+  if (e?.code && UNSTORABLE.has(e.code)) throw new UnstorableValue(e.message ?? e.code);
   throw error;
 }

@@ -387,20 +387,3 @@ describe('thread fields', () => {
     ]);
   });
 });
-
-describe('text the database cannot store', () => {
-  it('refuses a NUL character in an input string, naming the field', async () => {
-    const details = await failingCreate({ title: 'bad\u0000title', customerIdentifier: { customerId } });
-    expect(details.fields).toEqual([
-      { field: 'title', message: 'Must not contain the NUL character.', type: 'VALIDATION' },
-    ]);
-  });
-
-  it('answers a NUL character in a query argument with 400, not 500', async () => {
-    const { status, body } = await t.graphql('query($id: ID!) { thread(threadId: $id) { id } }', {
-      id: 'th_\u0000',
-    });
-    expect(status).toBe(400);
-    expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
-  });
-});

@@ -1,5 +1,5 @@
 /** Every Query and Mutation field is resolved through queryField/mutationField, which check its permissions. */
-import { buildSchema } from 'graphql';
+import { buildSchema, type GraphQLObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { isPermission } from '../../src/domain/identity/permissions.js';
 import { loadTypeDefs, resolvers } from '../../src/graphql/schema.js';
@@ -7,7 +7,7 @@ import { loadTypeDefs, resolvers } from '../../src/graphql/schema.js';
 const schema = buildSchema(loadTypeDefs());
 
 describe.each(['Query', 'Mutation'] as const)('%s fields', (typeName) => {
-  const fields = Object.keys(schema.getType(typeName)!.toConfig().fields);
+  const fields = Object.keys((schema.getType(typeName) as GraphQLObjectType).getFields());
   it.each(fields)('%s declares the permissions it requires', (field) => {
     const resolver = resolvers[typeName]?.[field] as { requiredPermissions?: string[] } | undefined;
     expect(resolver?.requiredPermissions, `${typeName}.${field} has no root resolver`).toBeDefined();

@@ -15,7 +15,11 @@ export interface TestServer {
   /** The official SDK, changed only in apiUrl and apiKey. */
   client: PlainClient;
   /** Posts a raw GraphQL request with the bootstrap key (or `apiKey`), as seed 000 does with fetch. */
-  graphql(query: string, variables?: unknown, apiKey?: string): Promise<{ status: number; body: any; headers: Headers }>;
+  graphql(
+    query: string,
+    variables?: unknown,
+    apiKey?: string,
+  ): Promise<{ status: number; body: any; headers: Headers }>;
   close(): Promise<void>;
 }
 
@@ -23,7 +27,13 @@ export interface TestServer {
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const testDb = await createTestDb();
   const apiKey = `test_${randomBytes(16).toString('hex')}`;
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', THREADLINE_API_KEY: apiKey, ...env });
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    THREADLINE_API_KEY: apiKey,
+    ...env,
+  });
   const server = await startServer(config, { db: testDb.db });
   const apiUrl = `${server.url}/graphql/v1`;
   return {

@@ -42,7 +42,7 @@ export function checkSchemaRules(
   if (new Set(draft.enumValues).size !== draft.enumValues.length) {
     errors.add('enumValues', 'Enum values must be distinct.');
   }
-  if (defaults) checkThreadFieldValue(draft, defaults, (member) => DEFAULT_FIELD[member], errors);
+  if (defaults) checkThreadFieldValue(draft, defaults, (member) => DEFAULT_FIELD[member], errors, true);
   if (draft.dependsOnThreadField) {
     const field = 'dependsOnThreadField.threadFieldSchemaId';
     if (!dependsOn || dependsOn.id === draft.id) {

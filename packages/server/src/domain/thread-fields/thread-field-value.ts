@@ -39,13 +39,15 @@ const VALUE_MEMBER: Record<ThreadFieldType, keyof Omit<ThreadFieldValueInput, 't
 /**
  * Checks a value against its schema: the type matches, the right member is set and valid (an
  * allowed enum value, a finite number, an ISO date-time), and no other member is set. Adds field
- * errors named by `fieldOf(member)` and returns null when it fails.
+ * errors named by `fieldOf(member)` and returns null when it fails. With `isOptional` (a schema's
+ * default) a missing value is no error.
  */
 export function checkThreadFieldValue(
   schema: Pick<ThreadFieldSchemaRecord, 'key' | 'type' | 'enumValues'>,
   input: ThreadFieldValueInput,
   fieldOf: (member: keyof ThreadFieldValueInput) => string,
   errors: FieldErrors,
+  isOptional = false,
 ): ThreadFieldValue | null {
   if (input.type !== schema.type) {
     errors.add(fieldOf('type'), `The field "${schema.key}" is of type ${schema.type}, not ${input.type}.`);
@@ -61,7 +63,7 @@ export function checkThreadFieldValue(
   }
   const raw = input[member];
   if (raw == null) {
-    errors.add(fieldOf(member), 'Required', 'REQUIRED');
+    if (!isOptional) errors.add(fieldOf(member), 'Required', 'REQUIRED');
     return null;
   }
   const value: ThreadFieldValue = {

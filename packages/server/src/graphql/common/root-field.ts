@@ -22,6 +22,14 @@ function mark(resolver: ResolverFn, permissions: readonly Permission[]): RootRes
   return Object.assign(resolver, { requiredPermissions: permissions });
 }
 
+/** Rethrows what a caller got wrong (bad paging arguments, a value the database refuses) as a 400. */
+export function rethrowAsQueryError(error: unknown): never {
+  if (error instanceof DomainError || error instanceof UnstorableValue) {
+    throw new ApiError('BAD_USER_INPUT', error.message, 400);
+  }
+  throw error;
+}
+
 /**
  * A Query field. Without a permission it fails with FORBIDDEN (HTTP 403); a domain error (a bad
  * cursor, say) is BAD_USER_INPUT (HTTP 400). Not-found is a null result, as Plain answers it.
@@ -36,10 +44,7 @@ export function queryField<Args>(
     try {
       return await resolve(args as Args, context);
     } catch (error) {
-      if (error instanceof DomainError || error instanceof UnstorableValue) {
-        throw new ApiError('BAD_USER_INPUT', error.message, 400);
-      }
-      throw error;
+      rethrowAsQueryError(error);
     }
   }, permissions);
 }

@@ -2,7 +2,7 @@ import type { PageArgs } from '../../domain/pagination.js';
 import type { ThreadRecord } from '../../storage/thread-repository.js';
 import type { TimelineEntryRecord } from '../../storage/timeline-repository.js';
 import { actorOutput, connectionOutput } from '../common/output.js';
-import { queryField } from '../common/root-field.js';
+import { queryField, rethrowAsQueryError } from '../common/root-field.js';
 import type { GraphQLContext } from '../context.js';
 
 /** The content of a timeline entry, as the Entry union resolves it. */
@@ -43,8 +43,10 @@ export const timelineResolvers = {
     ),
   },
   Thread: {
-    timelineEntries: async (thread: ThreadRecord, args: PageArgs, { caller, services }: GraphQLContext) =>
-      connectionOutput(await services.timeline.listThreadTimeline(caller, thread.id, args)),
+    timelineEntries: (thread: ThreadRecord, args: PageArgs, { caller, services }: GraphQLContext) =>
+      services.timeline
+        .listThreadTimeline(caller, thread.id, args)
+        .then(connectionOutput, rethrowAsQueryError),
   },
   TimelineEntry: {
     actor: (entry: TimelineEntryRecord) => actorOutput(entry.actor),

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import { systemClock } from './domain/clock.js';
-import type { BootstrapResult } from './domain/identity/identity-service.js';
+import type { BootstrapResult } from './domain/identity/bootstrap.js';
 import { createServices, type Services } from './domain/services.js';
 import { buildApp } from './http/app.js';
 import type { Db } from './storage/db.js';

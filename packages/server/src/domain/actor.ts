@@ -24,3 +24,8 @@ export function systemIdOf(actor: ActorRef): string {
 export function systemActor(systemId: string): ActorRef {
   return `system:${systemId}`;
 }
+
+/** The audit fields of something made at `at` by `by`: created and last updated then, by them. */
+export function madeBy(at: Date, by: ActorRef) {
+  return { createdAt: at, createdBy: by, updatedAt: at, updatedBy: by };
+}

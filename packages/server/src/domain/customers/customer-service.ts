@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { CustomerKey, CustomerRecord } from '../../storage/customer-repository.js';
 import * as customers from '../../storage/customer-repository.js';
 import { type Db, UniqueViolation } from '../../storage/db.js';
+import { madeBy } from '../actor.js';
 import type { Caller } from '../caller.js';
 import type { Clock } from '../clock.js';
 import { DomainError, notFoundError } from '../errors.js';
@@ -145,10 +146,7 @@ export function createCustomerService(deps: { db: Db; clock: Clock }) {
         email: data.onCreate.email.email,
         emailIsVerified: data.onCreate.email.isVerified,
         emailVerifiedAt: data.onCreate.email.isVerified ? now : null,
-        createdAt: now,
-        createdBy: caller.actor,
-        updatedAt: now,
-        updatedBy: caller.actor,
+        ...madeBy(now, caller.actor),
       });
       if (created) return { result: 'CREATED', customer: created };
 

@@ -2,9 +2,8 @@ import { z } from 'zod';
 import type { Db } from '../../storage/db.js';
 import type { ApiKeyRecord, MachineUserRecord, UserRecord } from '../../storage/identity-repository.js';
 import * as identity from '../../storage/identity-repository.js';
-import type { WorkspaceRecord } from '../../storage/workspace-repository.js';
 import * as workspaces from '../../storage/workspace-repository.js';
-import { type ActorRef, systemActor } from '../actor.js';
+import { madeBy } from '../actor.js';
 import type { Caller } from '../caller.js';
 import type { Clock } from '../clock.js';
 import { forbiddenError, notFoundError, validationError } from '../errors.js';
@@ -12,6 +11,7 @@ import { newId } from '../ids.js';
 import { optionalString, parseInput, requiredString } from '../validation.js';
 import { hashApiKeySecret, newApiKeySecret } from './api-key-secret.js';
 import { AuthCache } from './auth-cache.js';
+import { type BootstrapOptions, bootstrapWorkspace } from './bootstrap.js';
 import { ALL_PERMISSIONS, isPermission, type Permission } from './permissions.js';
 
 /** A caller resolved from an API key. */
@@ -19,22 +19,6 @@ export interface ApiKeyCaller extends Caller {
   apiKeyId: string;
   machineUserId: string;
 }
-
-/** What the first start made. `apiKeySecret` is set only when it was generated (to print it once). */
-export interface BootstrapResult {
-  created: boolean;
-  workspace: WorkspaceRecord;
-  generatedApiKeySecret: string | null;
-}
-
-/** Options of the first start. */
-export interface BootstrapOptions {
-  /** Use this secret for the all-permissions key instead of generating one. */
-  apiKey?: string | null;
-  adminEmail: string;
-}
-
-const BOOTSTRAP = systemActor('bootstrap');
 
 const machineUserInput = z.object({
   fullName: requiredString(500),
@@ -60,10 +44,6 @@ export function createIdentityService(deps: { db: Db; clock: Clock; authCacheTtl
   const { db, clock } = deps;
   const cache = new AuthCache<ApiKeyCaller>(deps.authCacheTtlMs ?? 10_000);
 
-  function audit(at: Date, by: ActorRef) {
-    return { createdAt: at, createdBy: by, updatedAt: at, updatedBy: by };
-  }
-
   /** Checks requested permissions: each known, and each held by the caller (no escalation). */
   function checkGrantable(caller: Caller, requested: readonly string[]): Permission[] {
     const unknown = requested
@@ -81,76 +61,9 @@ export function createIdentityService(deps: { db: Db; clock: Clock; authCacheTtl
     return permissions;
   }
 
-  async function insertKey(
-    tx: Pick<Db, 'query'> & Pick<Db, 'exec'>,
-    key: ApiKeyRecord,
-    secret: string,
-  ): Promise<void> {
-    await identity.insertApiKey(tx, key, hashApiKeySecret(secret));
-  }
-
   return {
-    /**
-     * Makes the first workspace, its owner user, and a machine user whose key holds every permission,
-     * unless a workspace exists already. Safe to call on every start.
-     */
-    async bootstrap(options: BootstrapOptions): Promise<BootstrapResult> {
-      const existing = await workspaces.findFirstWorkspace(db);
-      if (existing) return { created: false, workspace: existing, generatedApiKeySecret: null };
-      const now = clock();
-      const workspace: WorkspaceRecord = {
-        id: newId('w'),
-        name: 'Threadline',
-        publicName: 'Threadline',
-        ...audit(now, BOOTSTRAP),
-      };
-      const secret = options.apiKey || newApiKeySecret();
-      await db.transaction(async (tx) => {
-        await workspaces.insertWorkspace(tx, workspace);
-        await identity.insertUser(
-          tx,
-          {
-            workspaceId: workspace.id,
-            id: newId('u'),
-            email: options.adminEmail,
-            fullName: 'Admin',
-            publicName: 'Admin',
-            ...audit(now, BOOTSTRAP),
-            deletedAt: null,
-            deletedBy: null,
-          },
-          null,
-        );
-        const machineUserId = newId('mu');
-        await identity.insertMachineUser(tx, {
-          workspaceId: workspace.id,
-          id: machineUserId,
-          fullName: 'Bootstrap API user',
-          publicName: 'Threadline',
-          description: 'Made at first start; its first key holds every permission.',
-          type: 'API_USER',
-          ...audit(now, BOOTSTRAP),
-          deletedAt: null,
-          deletedBy: null,
-        });
-        await insertKey(
-          tx,
-          {
-            workspaceId: workspace.id,
-            id: newId('ak'),
-            machineUserId,
-            description: 'Bootstrap key (every permission)',
-            permissions: [...ALL_PERMISSIONS],
-            hasAllPermissions: true,
-            ...audit(now, BOOTSTRAP),
-            deletedAt: null,
-            deletedBy: null,
-          },
-          secret,
-        );
-      });
-      return { created: true, workspace, generatedApiKeySecret: options.apiKey ? null : secret };
-    },
+    /** Makes the first workspace, its owner and the all-permissions key, unless a workspace exists. */
+    bootstrap: (options: BootstrapOptions) => bootstrapWorkspace(db, clock, options),
 
     /** Resolves an API key secret to its caller, or null for an unknown, deleted or empty key. */
     async authenticateApiKey(secret: string): Promise<ApiKeyCaller | null> {
@@ -182,7 +95,7 @@ export function createIdentityService(deps: { db: Db; clock: Clock; authCacheTtl
         publicName: data.publicName,
         description: data.description ?? null,
         type: data.type ?? 'API_USER',
-        ...audit(clock(), caller.actor),
+        ...madeBy(clock(), caller.actor),
         deletedAt: null,
         deletedBy: null,
       };
@@ -203,12 +116,12 @@ export function createIdentityService(deps: { db: Db; clock: Clock; authCacheTtl
         description: data.description ?? null,
         permissions,
         hasAllPermissions: false,
-        ...audit(clock(), caller.actor),
+        ...madeBy(clock(), caller.actor),
         deletedAt: null,
         deletedBy: null,
       };
       const secret = newApiKeySecret();
-      await insertKey(db, apiKey, secret);
+      await identity.insertApiKey(db, apiKey, hashApiKeySecret(secret));
       return { apiKey, secret };
     },
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { type Db, UniqueViolation } from '../../storage/db.js';
 import type { LabelTypeRecord } from '../../storage/label-type-repository.js';
 import * as labelTypes from '../../storage/label-type-repository.js';
+import { madeBy } from '../actor.js';
 import type { Caller } from '../caller.js';
 import type { Clock } from '../clock.js';
 import { DomainError, notFoundError } from '../errors.js';
@@ -49,10 +50,7 @@ export function createLabelTypeService(deps: { db: Db; clock: Clock }) {
         position: id.slice(3),
         archivedAt: null,
         archivedBy: null,
-        createdAt: now,
-        createdBy: caller.actor,
-        updatedAt: now,
-        updatedBy: caller.actor,
+        ...madeBy(now, caller.actor),
       };
       try {
         await labelTypes.insertLabelType(db, labelType);

@@ -3,6 +3,7 @@ import { type Db, UniqueViolation } from '../../storage/db.js';
 import { findLabelTypes } from '../../storage/label-type-repository.js';
 import type { ThreadFieldSchemaRecord } from '../../storage/thread-field-schema-repository.js';
 import * as schemas from '../../storage/thread-field-schema-repository.js';
+import { madeBy } from '../actor.js';
 import type { Caller } from '../caller.js';
 import type { Clock } from '../clock.js';
 import { DomainError, notFoundError } from '../errors.js';
@@ -125,10 +126,7 @@ export function createThreadFieldSchemaService(deps: { db: Db; clock: Clock }) {
         defaultDateValue: null,
         dependsOnThreadField: data.dependsOnThreadField ?? null,
         dependsOnLabelTypeIds: data.dependsOnLabelTypeIds ?? [],
-        createdAt: now,
-        createdBy: caller.actor,
-        updatedAt: now,
-        updatedBy: caller.actor,
+        ...madeBy(now, caller.actor),
       };
       const schema = await check(
         caller,

@@ -6,6 +6,7 @@ import {
 import type { LabelRecord, ThreadFieldRecord, ThreadRecord } from '../../storage/thread-repository.js';
 import * as threads from '../../storage/thread-repository.js';
 import { threadRefSequenceName } from '../../storage/workspace-repository.js';
+import { madeBy } from '../actor.js';
 import type { Caller } from '../caller.js';
 import type { Clock } from '../clock.js';
 import { previewTextOf } from '../components/preview-text.js';
@@ -116,7 +117,7 @@ export function createThreadService(deps: { db: Db; clock: Clock }) {
       }
 
       const now = clock();
-      const audit = { createdAt: now, createdBy: caller.actor, updatedAt: now, updatedBy: caller.actor };
+      const audit = madeBy(now, caller.actor);
       const threadId = newId('th');
       const labelTypeIds = [...new Set(input.labelTypeIds ?? [])];
       const labelTypeById = new Map(context.labelTypes.map((lt) => [lt.id, lt]));

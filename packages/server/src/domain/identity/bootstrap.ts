@@ -1,0 +1,91 @@
+import type { Db } from '../../storage/db.js';
+import * as identity from '../../storage/identity-repository.js';
+import type { WorkspaceRecord } from '../../storage/workspace-repository.js';
+import * as workspaces from '../../storage/workspace-repository.js';
+import { madeBy, systemActor } from '../actor.js';
+import type { Clock } from '../clock.js';
+import { newId } from '../ids.js';
+import { hashApiKeySecret, newApiKeySecret } from './api-key-secret.js';
+import { ALL_PERMISSIONS } from './permissions.js';
+
+/** What the first start made. `generatedApiKeySecret` is set only when the key was generated (to print it once). */
+export interface BootstrapResult {
+  created: boolean;
+  workspace: WorkspaceRecord;
+  generatedApiKeySecret: string | null;
+}
+
+/** Options of the first start. */
+export interface BootstrapOptions {
+  /** Use this secret for the all-permissions key instead of generating one. */
+  apiKey?: string | null;
+  adminEmail: string;
+}
+
+const BOOTSTRAP = systemActor('bootstrap');
+
+/**
+ * Makes the first workspace, its owner user, and a machine user whose key holds every permission,
+ * unless a workspace exists already. Safe to call on every start.
+ */
+export async function bootstrapWorkspace(
+  db: Db,
+  clock: Clock,
+  options: BootstrapOptions,
+): Promise<BootstrapResult> {
+  const existing = await workspaces.findFirstWorkspace(db);
+  if (existing) return { created: false, workspace: existing, generatedApiKeySecret: null };
+  const now = clock();
+  const workspace: WorkspaceRecord = {
+    id: newId('w'),
+    name: 'Threadline',
+    publicName: 'Threadline',
+    ...madeBy(now, BOOTSTRAP),
+  };
+  const secret = options.apiKey || newApiKeySecret();
+  await db.transaction(async (tx) => {
+    await workspaces.insertWorkspace(tx, workspace);
+    await identity.insertUser(
+      tx,
+      {
+        workspaceId: workspace.id,
+        id: newId('u'),
+        email: options.adminEmail,
+        fullName: 'Admin',
+        publicName: 'Admin',
+        ...madeBy(now, BOOTSTRAP),
+        deletedAt: null,
+        deletedBy: null,
+      },
+      null,
+    );
+    const machineUserId = newId('mu');
+    await identity.insertMachineUser(tx, {
+      workspaceId: workspace.id,
+      id: machineUserId,
+      fullName: 'Bootstrap API user',
+      publicName: 'Threadline',
+      description: 'Made at first start; its first key holds every permission.',
+      type: 'API_USER',
+      ...madeBy(now, BOOTSTRAP),
+      deletedAt: null,
+      deletedBy: null,
+    });
+    await identity.insertApiKey(
+      tx,
+      {
+        workspaceId: workspace.id,
+        id: newId('ak'),
+        machineUserId,
+        description: 'Bootstrap key (every permission)',
+        permissions: [...ALL_PERMISSIONS],
+        hasAllPermissions: true,
+        ...madeBy(now, BOOTSTRAP),
+        deletedAt: null,
+        deletedBy: null,
+      },
+      hashApiKeySecret(secret),
+    );
+  });
+  return { created: true, workspace, generatedApiKeySecret: options.apiKey ? null : secret };
+}

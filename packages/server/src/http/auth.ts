@@ -8,6 +8,8 @@ declare module 'fastify' {
   }
 }
 
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
+
 function unauthenticated(reply: FastifyReply, message: string) {
   return reply
     .code(401)
@@ -15,20 +17,31 @@ function unauthenticated(reply: FastifyReply, message: string) {
 }
 
 /**
- * An onRequest hook: resolves `Authorization: Bearer <API key>` to a caller before the body is even
- * read, and answers 401 when the key is missing or unknown.
+ * Resolves `Authorization: Bearer <API key>` to a caller before the body is even read, answering 401
+ * when the key is missing or unknown. Callback-style, and synchronous when the key is cached, because
+ * it runs on every request.
  */
 export function apiKeyAuth(identity: IdentityService) {
-  return async (request: FastifyRequest, reply: FastifyReply) => {
-    const header = request.headers.authorization ?? '';
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!match)
-      return unauthenticated(
-        reply,
-        'Authentication required: send the header "Authorization: Bearer <API key>".',
-      );
-    const caller = await identity.authenticateApiKey(match[1]!);
-    if (!caller) return unauthenticated(reply, 'Authentication failed. Please check the provided API key.');
-    request.caller = caller;
+  return (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void): void => {
+    const match = BEARER.exec(request.headers.authorization ?? '');
+    if (!match) {
+      unauthenticated(reply, 'Authentication required: send the header "Authorization: Bearer <API key>".');
+      return;
+    }
+    const secret = match[1]!;
+    const cached = identity.cachedApiKeyCaller(secret);
+    if (cached) {
+      request.caller = cached;
+      done();
+      return;
+    }
+    identity.authenticateApiKey(secret).then((caller) => {
+      if (!caller) {
+        unauthenticated(reply, 'Authentication failed. Please check the provided API key.');
+        return;
+      }
+      request.caller = caller;
+      done();
+    }, done);
   };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { type Db, type Queryable, translateDriverError } from './db.js';
 
@@ -11,6 +12,22 @@ export interface PgDbOptions {
 // Timestamps arrive as Date from both engines; int8 (counts) would arrive as strings from pg, so
 // queries cast counts to int. JSON columns are parsed by pg already.
 
+/**
+ * A statement name per SQL text, so that each pooled connection parses and plans a statement once
+ * and then only binds and executes it. Threadline's statements are large (createThread is one
+ * statement of five data-modifying CTEs): planning them on every call cost more than running them.
+ * Texts are finite (built from fixed fragments), so the map stays small.
+ */
+const statementNames = new Map<string, string>();
+function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (!name) {
+    name = `tl_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`;
+    statementNames.set(sql, name);
+  }
+  return name;
+}
+
 /** Opens a pooled PostgreSQL database. */
 export function openPgDb(options: PgDbOptions): Db {
   const pool = new pg.Pool({
@@ -23,7 +40,11 @@ export function openPgDb(options: PgDbOptions): Db {
   const runner = (client: pg.Pool | pg.PoolClient): Queryable => ({
     async query<Row>(sql: string, params?: readonly unknown[]) {
       try {
-        const result = await client.query(sql, params as unknown[] | undefined);
+        const result = await client.query({
+          name: statementName(sql),
+          text: sql,
+          values: params as unknown[],
+        });
         return result.rows as Row[];
       } catch (error) {
         translateDriverError(error);

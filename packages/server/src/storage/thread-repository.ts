@@ -1,3 +1,4 @@
+import type { CustomerRecord } from './customer-repository.js';
 import type { Queryable } from './db.js';
 import { type LabelTypeRecord, toLabelType } from './label-type-repository.js';
 import { type Audit, auditOf, type Row, toDateOrNull, toJson } from './rows.js';
@@ -47,6 +48,8 @@ export interface ThreadRecord extends Audit {
   channel: string;
   labels: LabelRecord[];
   threadFields: ThreadFieldRecord[];
+  /** The thread's customer, when whoever made this record had it at hand (saves reading it again). */
+  customer?: CustomerRecord;
 }
 
 /** Reads a thread field from a row or a row_to_json object. */

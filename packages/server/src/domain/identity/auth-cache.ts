@@ -1,7 +1,8 @@
 /**
- * A small time-bounded cache of resolved API keys, so that a request does not read the database to
- * authenticate. Changes made in this process evict at once; another process sees a revoked key
- * within `ttlMs` at most.
+ * A small time-bounded cache of resolved API keys, so that a request neither hashes its key nor reads
+ * the database to authenticate. It is keyed by the secret itself, which lives only in this process's
+ * memory (the database holds hashes). Changes made in this process evict at once; another process
+ * sees a revoked key within `ttlMs` at most.
  */
 export class AuthCache<T extends { apiKeyId: string }> {
   private readonly entries = new Map<string, { value: T; expiresAt: number }>();
@@ -11,24 +12,24 @@ export class AuthCache<T extends { apiKeyId: string }> {
     private readonly maxEntries = 10_000,
   ) {}
 
-  /** The cached value for a secret hash, if fresh. */
-  get(hash: string, now: number): T | undefined {
-    const entry = this.entries.get(hash);
+  /** The cached value for a secret, if fresh. */
+  get(secret: string, now: number): T | undefined {
+    const entry = this.entries.get(secret);
     if (!entry) return undefined;
     if (entry.expiresAt <= now) {
-      this.entries.delete(hash);
+      this.entries.delete(secret);
       return undefined;
     }
     return entry.value;
   }
 
   /** Caches a value; when full, the oldest entries make room. */
-  set(hash: string, value: T, now: number): void {
+  set(secret: string, value: T, now: number): void {
     if (this.entries.size >= this.maxEntries) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
     }
-    this.entries.set(hash, { value, expiresAt: now + this.ttlMs });
+    this.entries.set(secret, { value, expiresAt: now + this.ttlMs });
   }
 
   /** Drops every entry of one API key (after it was changed or deleted). */

@@ -158,7 +158,7 @@ export function createThreadService(deps: { db: Db; clock: Clock }) {
             ? { entryId: newId('t'), payload: { title: thread.title, components } }
             : null,
         });
-        return { ...thread, ref, labels, threadFields };
+        return { ...thread, ref, labels, threadFields, customer: context.customer! };
       } catch (error) {
         if (error instanceof UniqueViolation && error.constraint === 'threads_external_id_key') {
           throw new DomainError(

@@ -5,6 +5,15 @@ import { queryField } from './root-field.js';
 /** A batch loader of Mercurius: one call per request and field with every parent that needs it. */
 export type Loader<Parent> = (queries: { obj: Parent }[], context: GraphQLContext) => Promise<unknown[]>;
 
+/**
+ * A loader without Mercurius's per-request result cache, whose keys are the parent objects
+ * stringified (a whole thread, labels and all): batching is what saves queries here, and a parent
+ * rarely repeats within one request.
+ */
+export function batchLoader<Parent>(load: Loader<Parent>) {
+  return { loader: load, opts: { cache: false } };
+}
+
 /** Loads records by id in one batch and returns them in the order asked (null where missing or no id). */
 export async function loadInOrder<T extends { id: string }>(
   ids: readonly (string | null)[],
@@ -15,12 +24,25 @@ export async function loadInOrder<T extends { id: string }>(
   return ids.map((id) => (id === null ? null : (byId.get(id) ?? null)));
 }
 
+// A caller's permission set lives as long as its cache entry; sort it once, not per request.
+const sortedCache = new WeakMap<ReadonlySet<string>, string[]>();
+function sortedPermissions(permissions: ReadonlySet<string>): string[] {
+  let sorted = sortedCache.get(permissions);
+  if (!sorted) {
+    sorted = [...permissions].sort();
+    sortedCache.set(permissions, sorted);
+  }
+  return sorted;
+}
+
 const resolveActorType = (actor: ActorOutput) => ACTOR_TYPENAMES[actor.kind];
 
 /** Resolvers of the shared types: DateTime, the actor unions, myPermissions. */
 export const commonResolvers = {
   Query: {
-    myPermissions: queryField([], (_args, { caller }) => ({ permissions: [...caller.permissions].sort() })),
+    myPermissions: queryField([], (_args, { caller }) => ({
+      permissions: sortedPermissions(caller.permissions),
+    })),
   },
   DateTime: {
     iso8601: (date: Date) => date.toISOString(),
@@ -33,24 +55,27 @@ export const commonResolvers = {
 /** Loaders of the actor types' entity fields (machineUser, user, customer). */
 export const commonLoaders = {
   MachineUserActor: {
-    machineUser: ((queries, { caller, services }) =>
+    machineUser: batchLoader<{ machineUserId: string }>((queries, { caller, services }) =>
       loadInOrder(
         queries.map((q) => q.obj.machineUserId),
         (ids) => services.identity.getMachineUsers(caller, ids),
-      )) as Loader<{ machineUserId: string }>,
+      ),
+    ),
   },
   UserActor: {
-    user: ((queries, { caller, services }) =>
+    user: batchLoader<{ userId: string }>((queries, { caller, services }) =>
       loadInOrder(
         queries.map((q) => q.obj.userId),
         (ids) => services.identity.getUsers(caller, ids),
-      )) as Loader<{ userId: string }>,
+      ),
+    ),
   },
   CustomerActor: {
-    customer: ((queries, { caller, services }) =>
+    customer: batchLoader<{ customerId: string }>((queries, { caller, services }) =>
       loadInOrder(
         queries.map((q) => q.obj.customerId),
         (ids) => services.customers.getCustomersByIds(caller, ids),
-      )) as Loader<{ customerId: string }>,
+      ),
+    ),
   },
 };

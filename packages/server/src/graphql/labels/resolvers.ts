@@ -1,7 +1,7 @@
 import type { PageArgs } from '../../domain/pagination.js';
 import type { LabelTypeRecord } from '../../storage/label-type-repository.js';
 import { actorOutput, auditResolvers, connectionOutput } from '../common/output.js';
-import { type Loader, loadInOrder } from '../common/resolvers.js';
+import { batchLoader, loadInOrder } from '../common/resolvers.js';
 import { mutationField, queryField } from '../common/root-field.js';
 
 /** Resolvers of label types and labels. */
@@ -38,10 +38,11 @@ export const labelResolvers = {
 /** Loaders of label fields. */
 export const labelLoaders = {
   LabelType: {
-    parentLabelType: ((queries, { caller, services }) =>
+    parentLabelType: batchLoader<LabelTypeRecord>((queries, { caller, services }) =>
       loadInOrder(
         queries.map((q) => q.obj.parentLabelTypeId),
         (ids) => services.labelTypes.getLabelTypes(caller, ids),
-      )) as Loader<LabelTypeRecord>,
+      ),
+    ),
   },
 };

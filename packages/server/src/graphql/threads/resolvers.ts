@@ -1,7 +1,7 @@
 import type { MachineUserRecord, UserRecord } from '../../storage/identity-repository.js';
 import type { ThreadRecord } from '../../storage/thread-repository.js';
 import { actorOutput, auditResolvers } from '../common/output.js';
-import { type Loader, loadInOrder } from '../common/resolvers.js';
+import { batchLoader, loadInOrder } from '../common/resolvers.js';
 import { mutationField, queryField } from '../common/root-field.js';
 
 /** The GraphQL type of each status detail, by the StatusDetailType value stored on the thread. */
@@ -58,12 +58,15 @@ export const threadResolvers = {
 /** Loaders of thread fields that read other entities. */
 export const threadLoaders = {
   Thread: {
-    customer: ((queries, { caller, services }) =>
-      loadInOrder(
-        queries.map((q) => q.obj.customerId),
+    customer: batchLoader<ThreadRecord>(async (queries, { caller, services }) => {
+      // createThread hands over the customer it already read; only the others are loaded.
+      const loaded = await loadInOrder(
+        queries.map((q) => (q.obj.customer ? null : q.obj.customerId)),
         (ids) => services.customers.getCustomersByIds(caller, ids),
-      )) as Loader<ThreadRecord>,
-    assignedTo: (async (queries, { caller, services }) => {
+      );
+      return queries.map((q, i) => q.obj.customer ?? loaded[i]);
+    }),
+    assignedTo: batchLoader<ThreadRecord>(async (queries, { caller, services }) => {
       const ids = queries.map((q) => q.obj.assignedTo);
       const [users, machineUsers] = await Promise.all([
         loadInOrder(
@@ -76,6 +79,6 @@ export const threadLoaders = {
         ),
       ]);
       return ids.map((_, i): UserRecord | MachineUserRecord | null => users[i] ?? machineUsers[i] ?? null);
-    }) as Loader<ThreadRecord>,
+    }),
   },
 };

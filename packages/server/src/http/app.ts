@@ -44,12 +44,9 @@ export async function buildApp({ services, db, logLevel }: AppDeps): Promise<Fas
   // body is refused with 415 rather than half-parsed.
   app.removeContentTypeParser('text/plain');
   app.decorateRequest('caller', null);
-  const authenticate = apiKeyAuth(services.identity);
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('apigw-requestid', request.id);
-    if (request.url === GRAPHQL_PATH || request.url.startsWith(`${GRAPHQL_PATH}?`))
-      authenticate(request, reply, done);
-    else done();
+    done();
   });
   if (LOG_LEVELS_WITH_INFO.has(logLevel)) {
     // One access line per request (Fastify's own two are off): skipped entirely above info.
@@ -81,11 +78,13 @@ export async function buildApp({ services, db, logLevel }: AppDeps): Promise<Fas
     resolvers: resolvers as never,
     loaders: loaders as never,
     path: GRAPHQL_PATH,
+    // Every GraphQL route (POST and GET) authenticates before its body is parsed.
+    additionalRouteOptions: { preParsing: apiKeyAuth(services.identity) },
     graphiql: true,
     // Compile a query with graphql-jit after its first run.
     jit: 1,
-    context: (request): Omit<GraphQLContext, never> => ({
-      caller: request.caller!,
+    context: (request): GraphQLContext => ({
+      caller: request.caller,
       services,
       requestId: request.id,
       log: request.log,

@@ -17,12 +17,18 @@ function unauthenticated(reply: FastifyReply, message: string) {
 }
 
 /**
- * Resolves `Authorization: Bearer <API key>` to a caller before the body is even read, answering 401
- * when the key is missing or unknown. Callback-style, and synchronous when the key is cached, because
- * it runs on every request.
+ * A preParsing hook of the GraphQL routes: resolves `Authorization: Bearer <API key>` to a caller
+ * before the body is read, answering 401 when the key is missing or unknown. It sits on the routes
+ * themselves, not on a URL test, so no spelling of the path (`/graphql/v%31`) gets past it.
+ * Callback-style, and synchronous when the key is cached, because it runs on every request.
  */
 export function apiKeyAuth(identity: IdentityService) {
-  return (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void): void => {
+  return <Payload>(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    payload: Payload,
+    done: (error: Error | null, payload?: Payload) => void,
+  ): void => {
     const match = BEARER.exec(request.headers.authorization ?? '');
     if (!match) {
       unauthenticated(reply, 'Authentication required: send the header "Authorization: Bearer <API key>".');
@@ -32,7 +38,7 @@ export function apiKeyAuth(identity: IdentityService) {
     const cached = identity.cachedApiKeyCaller(secret);
     if (cached) {
       request.caller = cached;
-      done();
+      done(null, payload);
       return;
     }
     identity.authenticateApiKey(secret).then((caller) => {
@@ -41,7 +47,7 @@ export function apiKeyAuth(identity: IdentityService) {
         return;
       }
       request.caller = caller;
-      done();
+      done(null, payload);
     }, done);
   };
 }

@@ -50,6 +50,26 @@ describe('authentication', () => {
     });
   });
 
+  it.each(['/graphql/v%31', '/%67raphql/v1', '/graphql/%761', '/graphql'])(
+    'refuses %s without a key: every spelling of the GraphQL path is authenticated',
+    async (path) => {
+      for (const query of ['{ __schema { queryType { name } } }', '{ myPermissions { permissions } }']) {
+        const res = await fetch(`${t.server.url}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query }),
+        });
+        expect(res.status).toBe(401);
+        expect(((await res.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      }
+    },
+  );
+
+  it('authenticates GET requests to the GraphQL path too', async () => {
+    const res = await fetch(`${t.apiUrl}?query=${encodeURIComponent('{ __typename }')}`);
+    expect(res.status).toBe(401);
+  });
+
   it('serves /graphql as an alias of /graphql/v1', async () => {
     const client = new PlainClient({ apiKey: t.apiKey, apiUrl: t.apiUrl.replace('/graphql/v1', '/graphql') });
     const result = await client.getMyWorkspace();

@@ -1,9 +1,12 @@
-import type { GraphQLContext } from '../context.js';
+import type { AuthedContext } from '../context.js';
 import { ACTOR_TYPENAMES, type ActorOutput } from './output.js';
 import { queryField } from './root-field.js';
 
-/** A batch loader of Mercurius: one call per request and field with every parent that needs it. */
-export type Loader<Parent> = (queries: { obj: Parent }[], context: GraphQLContext) => Promise<unknown[]>;
+/**
+ * A batch loader of Mercurius: one call per request and field with every parent that needs it. It
+ * runs below a root field, which has already refused a request without a caller.
+ */
+export type Loader<Parent> = (queries: { obj: Parent }[], context: AuthedContext) => Promise<unknown[]>;
 
 /**
  * A loader without Mercurius's per-request result cache, whose keys are the parent objects

@@ -3,7 +3,7 @@ import { missingPermission } from '../../domain/caller.js';
 import { DomainError, forbiddenError } from '../../domain/errors.js';
 import type { Permission } from '../../domain/identity/permissions.js';
 import { UnstorableValue } from '../../storage/db.js';
-import type { GraphQLContext } from '../context.js';
+import type { AuthedContext, GraphQLContext } from '../context.js';
 import { ApiError } from './api-error.js';
 import { toMutationError } from './mutation-error.js';
 
@@ -22,6 +22,12 @@ function mark(resolver: ResolverFn, permissions: readonly Permission[]): RootRes
   return Object.assign(resolver, { requiredPermissions: permissions });
 }
 
+/** Narrows a context to a known caller; without one (never past the auth hook) the answer is 401. */
+export function authed(context: GraphQLContext): AuthedContext {
+  if (!context.caller) throw new ApiError('UNAUTHENTICATED', 'Authentication required.', 401);
+  return context as AuthedContext;
+}
+
 /** Rethrows what a caller got wrong (bad paging arguments, a value the database refuses) as a 400. */
 export function rethrowAsQueryError(error: unknown): never {
   if (error instanceof DomainError || error instanceof UnstorableValue) {
@@ -36,9 +42,10 @@ export function rethrowAsQueryError(error: unknown): never {
  */
 export function queryField<Args>(
   permissions: readonly Permission[],
-  resolve: (args: Args, context: GraphQLContext) => unknown,
+  resolve: (args: Args, context: AuthedContext) => unknown,
 ): RootResolver {
-  return mark(async (_parent, args, context) => {
+  return mark(async (_parent, args, anyContext) => {
+    const context = authed(anyContext);
     const missing = missingPermission(context.caller, permissions);
     if (missing) throw new ApiError('FORBIDDEN', forbiddenError(missing).message, 403);
     try {
@@ -55,10 +62,11 @@ export function queryField<Args>(
  */
 export function mutationField<Input>(
   permissions: readonly Permission[],
-  resolve: (input: Input, context: GraphQLContext) => Promise<object>,
+  resolve: (input: Input, context: AuthedContext) => Promise<object>,
   onError: object = {},
 ): RootResolver {
-  return mark(async (_parent, args, context) => {
+  return mark(async (_parent, args, anyContext) => {
+    const context = authed(anyContext);
     try {
       const missing = missingPermission(context.caller, permissions);
       if (missing) throw forbiddenError(missing);

@@ -1,7 +1,6 @@
 import type { ApiKeyRecord, MachineUserRecord } from '../../storage/identity-repository.js';
 import { auditResolvers, deletionResolvers } from '../common/output.js';
 import { mutationField, queryField } from '../common/root-field.js';
-import type { GraphQLContext } from '../context.js';
 
 /** Resolvers of workspaces, users, machine users and API keys. */
 export const identityResolvers = {
@@ -9,7 +8,7 @@ export const identityResolvers = {
     myWorkspace: queryField(['workspace:read'], (_args, { caller, services }) =>
       services.identity.getWorkspace(caller),
     ),
-    myMachineUser: queryField([], async (_args, { caller, services }: GraphQLContext) => {
+    myMachineUser: queryField([], async (_args, { caller, services }) => {
       const [machineUser] = await services.identity.getMachineUsers(caller, [caller.actor]);
       return machineUser ?? null;
     }),

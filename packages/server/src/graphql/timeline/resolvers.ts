@@ -3,7 +3,7 @@ import type { ThreadRecord } from '../../storage/thread-repository.js';
 import type { TimelineEntryRecord } from '../../storage/timeline-repository.js';
 import { actorOutput, connectionOutput } from '../common/output.js';
 import { queryField, rethrowAsQueryError } from '../common/root-field.js';
-import type { GraphQLContext } from '../context.js';
+import type { AuthedContext } from '../context.js';
 
 /** The content of a timeline entry, as the Entry union resolves it. */
 type EntryOutput = { typename: string } & Record<string, unknown>;
@@ -43,7 +43,7 @@ export const timelineResolvers = {
     ),
   },
   Thread: {
-    timelineEntries: (thread: ThreadRecord, args: PageArgs, { caller, services }: GraphQLContext) =>
+    timelineEntries: (thread: ThreadRecord, args: PageArgs, { caller, services }: AuthedContext) =>
       services.timeline
         .listThreadTimeline(caller, thread.id, args)
         .then(connectionOutput, rethrowAsQueryError),

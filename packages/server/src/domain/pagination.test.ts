@@ -3,11 +3,15 @@ import { DEFAULT_PAGE_SIZE, encodeCursor, PageArgsError, toPage, toPageRequest }
 
 describe('toPageRequest', () => {
   it('reads 25 forward by default', () => {
-    expect(toPageRequest({}, 1)).toEqual({ direction: 'forward', limit: DEFAULT_PAGE_SIZE, cursor: null });
+    expect(toPageRequest({}, ['text'])).toEqual({
+      direction: 'forward',
+      limit: DEFAULT_PAGE_SIZE,
+      cursor: null,
+    });
   });
 
   it('reads backward with last and before', () => {
-    expect(toPageRequest({ last: 5, before: encodeCursor(['b']) }, 1)).toEqual({
+    expect(toPageRequest({ last: 5, before: encodeCursor(['b']) }, ['text'])).toEqual({
       direction: 'backward',
       limit: 5,
       cursor: ['b'],
@@ -21,12 +25,38 @@ describe('toPageRequest', () => {
     [{ first: 101 }, 'Page size must be between 0 and 100.'],
     [{ first: -1 }, 'Page size must be between 0 and 100.'],
   ])('refuses %j', (args, message) => {
-    expect(() => toPageRequest(args, 1)).toThrow(new PageArgsError(message));
+    expect(() => toPageRequest(args, ['text'])).toThrow(new PageArgsError(message));
   });
 
   it('refuses a cursor of another list or of no list', () => {
-    expect(() => toPageRequest({ after: encodeCursor(['a', 'b']) }, 1)).toThrow(PageArgsError);
-    expect(() => toPageRequest({ after: 'not-a-cursor' }, 1)).toThrow(PageArgsError);
+    expect(() => toPageRequest({ after: encodeCursor(['a', 'b']) }, ['text'])).toThrow(PageArgsError);
+    expect(() => toPageRequest({ after: 'not-a-cursor' }, ['text'])).toThrow(PageArgsError);
+  });
+
+  it.each([
+    [
+      ['notadate', 'x'],
+      ['timestamptz', 'text'],
+    ],
+    [
+      [1e20, 'x'],
+      ['integer', 'text'],
+    ],
+    [
+      [1.5, 'x'],
+      ['integer', 'text'],
+    ],
+    [
+      [5, 'x'],
+      ['timestamptz', 'text'],
+    ],
+  ] as const)('refuses a cursor %j whose parts do not fit %j', (key, types) => {
+    expect(() => toPageRequest({ after: encodeCursor(key) }, types)).toThrow(PageArgsError);
+  });
+
+  it('takes a cursor whose time is as the list wrote it', () => {
+    const key = ['2026-11-21T15:00:00.123Z', 't_1'];
+    expect(toPageRequest({ after: encodeCursor(key) }, ['timestamptz', 'text']).cursor).toEqual(key);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { KeysetRequest } from '../storage/keyset.js';
+import type { KeyColumn, KeysetRequest } from '../storage/keyset.js';
 import { DomainError } from './errors.js';
 
 /** Relay paging arguments, as every Plain connection takes them. */
@@ -36,14 +36,31 @@ export function encodeCursor(key: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-function decodeCursor(cursor: string, arity: number): (string | number)[] {
+/** The SQL type of each part of a list's sort key, which a cursor's parts must fit. */
+export type CursorPartType = KeyColumn['cast'];
+
+const INT32 = 2 ** 31;
+
+function fits(part: unknown, type: CursorPartType): boolean {
+  switch (type) {
+    case 'text':
+      return typeof part === 'string';
+    case 'integer':
+      return Number.isInteger(part) && Math.abs(part as number) < INT32;
+    case 'timestamptz':
+      // As the list wrote it: toISOString() of a stored time.
+      return (
+        typeof part === 'string' &&
+        /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(part) &&
+        !Number.isNaN(Date.parse(part))
+      );
+  }
+}
+
+function decodeCursor(cursor: string, types: readonly CursorPartType[]): (string | number)[] {
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(key) &&
-      key.length === arity &&
-      key.every((part) => typeof part === 'string' || typeof part === 'number')
-    ) {
+    if (Array.isArray(key) && key.length === types.length && key.every((part, i) => fits(part, types[i]!))) {
       return key;
     }
   } catch {
@@ -53,10 +70,11 @@ function decodeCursor(cursor: string, arity: number): (string | number)[] {
 }
 
 /**
- * Validates Relay arguments for a list sorted by a key of `arity` parts. Mixing `first` with
- * `before`, or `last` with `after`, is an error, as Plain's docs say.
+ * Validates Relay arguments for a list sorted by a key whose parts have `types`. Mixing `first` with
+ * `before`, or `last` with `after`, is an error, as Plain's docs say; so is a cursor whose parts do not
+ * fit the key (it was made for another list, or by hand).
  */
-export function toPageRequest(args: PageArgs, arity: number): PageRequest {
+export function toPageRequest(args: PageArgs, types: readonly CursorPartType[]): PageRequest {
   const { first, after, last, before } = args;
   if (first != null && last != null) throw new PageArgsError('Pass either first or last, not both.');
   if (first != null && before != null) throw new PageArgsError('first cannot be combined with before.');
@@ -70,7 +88,7 @@ export function toPageRequest(args: PageArgs, arity: number): PageRequest {
   return {
     direction: backward ? 'backward' : 'forward',
     limit: size,
-    cursor: cursor ? decodeCursor(cursor, arity) : null,
+    cursor: cursor ? decodeCursor(cursor, types) : null,
   };
 }
 

@@ -43,8 +43,11 @@ export class UnstorableValue extends Error {
 /** PostgreSQL's SQLSTATE for unique_violation. */
 const UNIQUE_VIOLATION = '23505';
 
-/** SQLSTATEs of text the database refuses: NUL characters and the like. */
-const UNSTORABLE = new Set(['22021', '22P05', '22P02', '22025', '54000']);
+/**
+ * SQLSTATEs of values the database refuses: NUL characters and untranslatable text, malformed or
+ * out-of-range dates and numbers, index rows too large.
+ */
+const UNSTORABLE = new Set(['22021', '22P05', '22P02', '22025', '22007', '22008', '22003', '54000']);
 
 /** Rethrows a driver error as UniqueViolation or UnstorableValue when it is one, so repositories need not know the driver. */
 export function translateDriverError(error: unknown): never {

@@ -1,4 +1,4 @@
-/** Text PostgreSQL cannot store (a NUL character) is bad input with a field path, never a 500. */
+/** What the database cannot take (NUL text, hand-made cursors) is bad input with a clear answer, never a 500. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCustomerWithThreads } from '../support/fixtures.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
@@ -59,6 +59,27 @@ describe('a NUL character', () => {
     const { status, body } = await t.graphql('query($id: ID!) { thread(threadId: $id) { id } }', {
       id: 'th_\u0000',
     });
+    expect(status).toBe(400);
+    expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('a hand-made cursor', () => {
+  const cursor = (key: unknown[]) => Buffer.from(JSON.stringify(key)).toString('base64url');
+
+  it.each([
+    [
+      'a time that is not one',
+      'query($c: ID!, $a: String) { timelineEntries(customerId: $c, after: $a) { edges { cursor } } }',
+      ['notadate', 'x'],
+    ],
+    [
+      'an order out of range',
+      'query($a: String) { threadFieldSchemas(after: $a) { edges { cursor } } }',
+      [1e20, 'x'],
+    ],
+  ])('with %s answers 400 BAD_USER_INPUT', async (_what, query, key) => {
+    const { status, body } = await t.graphql(query, { c: customer.customerId, a: cursor(key) });
     expect(status).toBe(400);
     expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });

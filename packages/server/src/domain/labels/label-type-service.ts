@@ -100,7 +100,7 @@ export function createLabelTypeService(deps: { db: Db; clock: Clock }) {
       filter: { isArchived?: boolean | null },
       args: PageArgs,
     ): Promise<Page<LabelTypeRecord>> {
-      const request = toPageRequest(args, 1);
+      const request = toPageRequest(args, ['text']);
       const rows = await labelTypes.listLabelTypes(db, caller.workspaceId, filter, request);
       return toPage(rows, request, (lt) => [lt.id]);
     },

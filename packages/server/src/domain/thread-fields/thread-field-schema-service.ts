@@ -208,7 +208,7 @@ export function createThreadFieldSchemaService(deps: { db: Db; clock: Clock }) {
 
     /** One page of schemas, by `order`. */
     async listThreadFieldSchemas(caller: Caller, args: PageArgs): Promise<Page<ThreadFieldSchemaRecord>> {
-      const request = toPageRequest(args, 2);
+      const request = toPageRequest(args, ['integer', 'text']);
       const rows = await schemas.listThreadFieldSchemas(db, caller.workspaceId, request);
       return toPage(rows, request, (s) => [s.order, s.id]);
     },

@@ -13,7 +13,7 @@ export function createTimelineService(deps: { db: Db }) {
     scope: { threadId: string } | { customerId: string },
     args: PageArgs,
   ): Promise<Page<TimelineEntryRecord>> {
-    const request = toPageRequest(args, 2);
+    const request = toPageRequest(args, ['timestamptz', 'text']);
     const rows = await timeline.listTimelineEntries(db, caller.workspaceId, scope, request);
     return toPage(rows, request, timeline.timelineEntryKey);
   }

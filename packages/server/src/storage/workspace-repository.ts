@@ -47,3 +47,11 @@ export async function findFirstWorkspace(db: Queryable): Promise<WorkspaceRecord
   const rows = await db.query('SELECT * FROM workspaces ORDER BY id LIMIT 1');
   return rows[0] ? toWorkspace(rows[0]) : null;
 }
+
+/**
+ * Takes the bootstrap lock for the rest of the transaction, so that processes starting together on
+ * one PostgreSQL make one first workspace between them, not one each.
+ */
+export async function lockBootstrap(tx: Queryable): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock(7201002)');
+}

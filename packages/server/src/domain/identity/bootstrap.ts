@@ -1,4 +1,4 @@
-import type { Db } from '../../storage/db.js';
+import type { Db, Queryable } from '../../storage/db.js';
 import * as identity from '../../storage/identity-repository.js';
 import type { WorkspaceRecord } from '../../storage/workspace-repository.js';
 import * as workspaces from '../../storage/workspace-repository.js';
@@ -35,6 +35,20 @@ export async function bootstrapWorkspace(
 ): Promise<BootstrapResult> {
   const existing = await workspaces.findFirstWorkspace(db);
   if (existing) return { created: false, workspace: existing, generatedApiKeySecret: null };
+  return db.transaction(async (tx) => {
+    // Another process may be bootstrapping at this moment: wait for it, then look again.
+    await workspaces.lockBootstrap(tx);
+    const made = await workspaces.findFirstWorkspace(tx);
+    if (made) return { created: false, workspace: made, generatedApiKeySecret: null };
+    return createFirstWorkspace(tx, clock, options);
+  });
+}
+
+async function createFirstWorkspace(
+  tx: Queryable,
+  clock: Clock,
+  options: BootstrapOptions,
+): Promise<BootstrapResult> {
   const now = clock();
   const workspace: WorkspaceRecord = {
     id: newId('w'),
@@ -43,49 +57,47 @@ export async function bootstrapWorkspace(
     ...madeBy(now, BOOTSTRAP),
   };
   const secret = options.apiKey || newApiKeySecret();
-  await db.transaction(async (tx) => {
-    await workspaces.insertWorkspace(tx, workspace);
-    await identity.insertUser(
-      tx,
-      {
-        workspaceId: workspace.id,
-        id: newId('u'),
-        email: options.adminEmail,
-        fullName: 'Admin',
-        publicName: 'Admin',
-        ...madeBy(now, BOOTSTRAP),
-        deletedAt: null,
-        deletedBy: null,
-      },
-      null,
-    );
-    const machineUserId = newId('mu');
-    await identity.insertMachineUser(tx, {
+  await workspaces.insertWorkspace(tx, workspace);
+  await identity.insertUser(
+    tx,
+    {
       workspaceId: workspace.id,
-      id: machineUserId,
-      fullName: 'Bootstrap API user',
-      publicName: 'Threadline',
-      description: 'Made at first start; its first key holds every permission.',
-      type: 'API_USER',
+      id: newId('u'),
+      email: options.adminEmail,
+      fullName: 'Admin',
+      publicName: 'Admin',
       ...madeBy(now, BOOTSTRAP),
       deletedAt: null,
       deletedBy: null,
-    });
-    await identity.insertApiKey(
-      tx,
-      {
-        workspaceId: workspace.id,
-        id: newId('ak'),
-        machineUserId,
-        description: 'Bootstrap key (every permission)',
-        permissions: [...ALL_PERMISSIONS],
-        hasAllPermissions: true,
-        ...madeBy(now, BOOTSTRAP),
-        deletedAt: null,
-        deletedBy: null,
-      },
-      hashApiKeySecret(secret),
-    );
+    },
+    null,
+  );
+  const machineUserId = newId('mu');
+  await identity.insertMachineUser(tx, {
+    workspaceId: workspace.id,
+    id: machineUserId,
+    fullName: 'Bootstrap API user',
+    publicName: 'Threadline',
+    description: 'Made at first start; its first key holds every permission.',
+    type: 'API_USER',
+    ...madeBy(now, BOOTSTRAP),
+    deletedAt: null,
+    deletedBy: null,
   });
+  await identity.insertApiKey(
+    tx,
+    {
+      workspaceId: workspace.id,
+      id: newId('ak'),
+      machineUserId,
+      description: 'Bootstrap key (every permission)',
+      permissions: [...ALL_PERMISSIONS],
+      hasAllPermissions: true,
+      ...madeBy(now, BOOTSTRAP),
+      deletedAt: null,
+      deletedBy: null,
+    },
+    hashApiKeySecret(secret),
+  );
   return { created: true, workspace, generatedApiKeySecret: options.apiKey ? null : secret };
 }

@@ -48,8 +48,15 @@ export function optionalString(max: number) {
 /** An http(s) URL of at most 2000 characters; other schemes (javascript:, data:) are refused. */
 export const httpUrl = z.url({ protocol: /^https?$/ }).max(2000);
 
-/** An ISO 8601 date-time with a zone, the only time format Plain's API accepts. */
-export const isoDateTime = z.iso.datetime({ offset: true });
+/**
+ * An ISO 8601 date-time with a zone, the only time format Plain's API accepts, in the years 1000 to
+ * 9999: PGlite reads years below 100 back as 19xx/20xx, and no support data is older than 1000.
+ */
+export const isoDateTime = z.iso
+  .datetime({ offset: true })
+  .refine((value) => Number(value.slice(0, 4)) >= 1000, {
+    error: 'Must be a date-time in the years 1000 to 9999.',
+  });
 
 function fieldErrorType(issue: z.core.$ZodIssue): FieldErrorType {
   if (issue.code === 'invalid_type' && (issue.input === undefined || issue.input === null)) return 'REQUIRED';

@@ -135,7 +135,8 @@ export async function listThreadFieldSchemas(
 }
 
 /**
- * Deletes a schema and every thread's value for its key, as Plain does. Run in a transaction.
+ * Deletes a schema and every thread's value for its key, as Plain does, and drops the dependency of
+ * schemas that depended on it (the condition can no longer be met or checked). Run in a transaction.
  * Returns the deleted schema, or null when there was none.
  */
 export async function deleteThreadFieldSchema(
@@ -153,6 +154,11 @@ export async function deleteThreadFieldSchema(
       workspaceId,
       deleted.key,
     ]);
+    await db.query(
+      `UPDATE thread_field_schemas SET depends_on_thread_field_schema_id = NULL, depends_on_thread_field_value = NULL
+       WHERE workspace_id = $1 AND depends_on_thread_field_schema_id = $2`,
+      [workspaceId, id],
+    );
   }
   return deleted;
 }

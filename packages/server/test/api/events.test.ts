@@ -107,6 +107,27 @@ describe('where events appear', () => {
     expect(await eventsIn(jane.threadIds[1]!)).toEqual([]);
   });
 
+  it('refuses a timestamp before the year 1000', async () => {
+    const jane = await customerWithThreads(1);
+    const res = await t.client.createThreadEvent({
+      title: 'Too old',
+      threadId: jane.threadIds[0]!,
+      components: text,
+      timestamp: '0001-01-01T00:00:00Z',
+    });
+    expect(res.error).toMatchObject({
+      errorDetails: {
+        fields: [
+          {
+            field: 'timestamp',
+            message: 'Must be a date-time in the years 1000 to 9999.',
+            type: 'VALIDATION',
+          },
+        ],
+      },
+    });
+  });
+
   it('places a backdated event at its timestamp', async () => {
     const jane = await customerWithThreads(1);
     const res = await t.client.createThreadEvent({

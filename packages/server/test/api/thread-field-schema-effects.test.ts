@@ -9,6 +9,7 @@ import {
   DELETE,
   GET,
   listSchemas,
+  UPDATE,
   uniqueKey,
 } from '../support/thread-field-schema-api.js';
 
@@ -21,6 +22,27 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('deleteThreadFieldSchema', () => {
+  it('drops the dependency of schemas that depended on the deleted one, which stay editable', async () => {
+    const a = (await createSchema(t, { type: 'BOOL' })).threadFieldSchema;
+    const b = (
+      await createSchema(t, {
+        dependsOnThreadField: { threadFieldSchemaId: a.id, threadFieldSchemaValue: 'true' },
+      })
+    ).threadFieldSchema;
+    expect(b.dependsOnThreadField).toEqual({ threadFieldSchemaId: a.id, threadFieldSchemaValue: 'true' });
+    expect(
+      (await t.graphql(DELETE, { input: { threadFieldSchemaId: a.id } })).body.data.deleteThreadFieldSchema
+        .error,
+    ).toBeNull();
+    const updated = await t.graphql(UPDATE, {
+      input: { threadFieldSchemaId: b.id, label: { value: 'Renamed' } },
+    });
+    expect(updated.body.data.updateThreadFieldSchema).toMatchObject({
+      threadFieldSchema: { label: 'Renamed', dependsOnThreadField: null },
+      error: null,
+    });
+  });
+
   it('deletes the schema and every thread value for its key', async () => {
     const key = uniqueKey('doomed');
     const schema = (await createSchema(t, { key })).threadFieldSchema;

@@ -6,6 +6,7 @@ import { UnstorableValue } from '../../storage/db.js';
 import type { AuthedContext, GraphQLContext } from '../context.js';
 import { ApiError } from './api-error.js';
 import { toMutationError } from './mutation-error.js';
+import { nestedPermissions } from './nested-permissions.js';
 
 /** A field resolver as graphql-js calls it. */
 type ResolverFn = (
@@ -37,16 +38,19 @@ export function rethrowAsQueryError(error: unknown): never {
 }
 
 /**
- * A Query field. Without a permission it fails with FORBIDDEN (HTTP 403); a domain error (a bad
+ * A Query field. Without a permission, its own or one the selection below it needs (a thread's
+ * customer needs customer:read), it fails with FORBIDDEN (HTTP 403); a domain error (a bad
  * cursor, say) is BAD_USER_INPUT (HTTP 400). Not-found is a null result, as Plain answers it.
  */
 export function queryField<Args>(
   permissions: readonly Permission[],
   resolve: (args: Args, context: AuthedContext) => unknown,
 ): RootResolver {
-  return mark(async (_parent, args, anyContext) => {
+  return mark(async (_parent, args, anyContext, info) => {
     const context = authed(anyContext);
-    const missing = missingPermission(context.caller, permissions);
+    const missing =
+      missingPermission(context.caller, permissions) ??
+      missingPermission(context.caller, nestedPermissions(info, 0));
     if (missing) throw new ApiError('FORBIDDEN', forbiddenError(missing).message, 403);
     try {
       return await resolve(args as Args, context);
@@ -57,7 +61,8 @@ export function queryField<Args>(
 }
 
 /**
- * A Mutation field taking `input`. Without a permission, or on a domain error, it answers with
+ * A Mutation field taking `input`. Without a permission (its own, or one its selection needs, checked
+ * before anything is written), or on a domain error, it answers with
  * `error: MutationError` (and `onError`'s other fields, for outputs with non-null lists).
  */
 export function mutationField<Input>(
@@ -65,10 +70,13 @@ export function mutationField<Input>(
   resolve: (input: Input, context: AuthedContext) => Promise<object>,
   onError: object = {},
 ): RootResolver {
-  return mark(async (_parent, args, anyContext) => {
+  return mark(async (_parent, args, anyContext, info) => {
     const context = authed(anyContext);
     try {
-      const missing = missingPermission(context.caller, permissions);
+      // Checked before anything is written: a mutation the caller could not read back does not run.
+      const missing =
+        missingPermission(context.caller, permissions) ??
+        missingPermission(context.caller, nestedPermissions(info, 1));
       if (missing) throw forbiddenError(missing);
       return { ...(await resolve(args.input as Input, context)), error: null };
     } catch (error) {

@@ -1,5 +1,4 @@
 import type { ActorRef } from './actor.js';
-import { forbiddenError } from './errors.js';
 import type { Permission } from './identity/permissions.js';
 
 /** Who is calling: their workspace, themselves as an actor, and what they may do. */
@@ -12,10 +11,4 @@ export interface Caller {
 /** The first of `required` that the caller lacks, or null when they hold them all. */
 export function missingPermission(caller: Caller, required: readonly Permission[]): Permission | null {
   return required.find((p) => !caller.permissions.has(p)) ?? null;
-}
-
-/** Throws a forbidden DomainError naming the first missing permission. */
-export function requirePermissions(caller: Caller, required: readonly Permission[]): void {
-  const missing = missingPermission(caller, required);
-  if (missing) throw forbiddenError(missing);
 }

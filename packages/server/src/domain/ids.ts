@@ -23,8 +23,3 @@ const ulid = monotonicFactory(randomUnit);
 export function newId(prefix: IdPrefix): string {
   return `${prefix}_${ulid()}`;
 }
-
-/** Tells whether `id` looks like one of ours with the given prefix. Cheap guard before a lookup. */
-export function hasPrefix(id: string, prefix: IdPrefix): boolean {
-  return id.startsWith(`${prefix}_`);
-}

@@ -15,20 +15,6 @@ export interface EventRecord extends Audit {
   externalId: string | null;
 }
 
-function toEvent(row: Row): EventRecord {
-  return {
-    workspaceId: row.workspace_id as string,
-    id: row.id as string,
-    kind: row.kind as EventRecord['kind'],
-    customerId: row.customer_id as string,
-    threadId: (row.thread_id as string | null) ?? null,
-    title: row.title as string,
-    components: toJson<unknown[]>(row.components),
-    externalId: (row.external_id as string | null) ?? null,
-    ...auditOf(row),
-  };
-}
-
 /**
  * Inserts an event and its timeline entries in one statement: one entry in its thread if it has one,
  * else one in every thread of its customer. Throws UniqueViolation when its externalId is taken, in
@@ -61,10 +47,4 @@ export async function insertEvent(db: Queryable, e: EventRecord): Promise<void> 
       e.updatedBy,
     ],
   );
-}
-
-/** Finds an event of a workspace by id. */
-export async function findEvent(db: Queryable, workspaceId: string, id: string): Promise<EventRecord | null> {
-  const rows = await db.query('SELECT * FROM events WHERE workspace_id = $1 AND id = $2', [workspaceId, id]);
-  return rows[0] ? toEvent(rows[0]) : null;
 }

@@ -185,19 +185,6 @@ export async function findLiveApiKeyBySecretHash(
   return rows[0] ? toApiKey(rows[0]) : null;
 }
 
-/** Finds an API key of a workspace by id, deleted or not. */
-export async function findApiKey(
-  db: Queryable,
-  workspaceId: string,
-  id: string,
-): Promise<ApiKeyRecord | null> {
-  const rows = await db.query('SELECT * FROM api_keys WHERE workspace_id = $1 AND id = $2', [
-    workspaceId,
-    id,
-  ]);
-  return rows[0] ? toApiKey(rows[0]) : null;
-}
-
 /** Replaces a live key's description and permissions (an explicit list from now on); null when there is no such live key. */
 export async function updateApiKey(
   db: Queryable,

@@ -1,7 +1,7 @@
 import type { CustomerRecord } from './customer-repository.js';
 import type { Queryable } from './db.js';
 import { type LabelTypeRecord, toLabelType } from './label-type-repository.js';
-import { type Audit, auditOf, type Row, toDateOrNull, toJson } from './rows.js';
+import { type Audit, auditOf, type Row, toDate, toDateOrNull, toJson } from './rows.js';
 import type { ThreadFieldType } from './thread-field-schema-repository.js';
 
 /** Thread statuses (Plain's ThreadStatus). */
@@ -90,7 +90,7 @@ function toThread(row: Row): ThreadRecord {
     priority: row.priority as number,
     status: row.status as ThreadStatus,
     statusDetail: row.status_detail as string,
-    statusChangedAt: toDateOrNull(row.status_changed_at) as Date,
+    statusChangedAt: toDate(row.status_changed_at),
     statusChangedBy: row.status_changed_by as string,
     assignedTo: (row.assigned_to as string | null) ?? null,
     assignedAt: toDateOrNull(row.assigned_at),

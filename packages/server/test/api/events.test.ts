@@ -232,6 +232,29 @@ describe('unknown references', () => {
     });
   });
 
+  it('names customerIdentifier.email when the alias found no customer, and refuses both spellings at once', async () => {
+    const mutation =
+      'mutation($input: CreateCustomerEventInput!) { createCustomerEvent(input: $input) { error { code fields { field type } } } }';
+    const alias = await t.graphql(mutation, {
+      input: { title: 'x', customerIdentifier: { email: 'nobody@example.com' }, components: [] },
+    });
+    expect(alias.body.data.createCustomerEvent.error).toEqual({
+      code: 'not_found',
+      fields: [{ field: 'customerIdentifier.email', type: 'NOT_FOUND' }],
+    });
+    const both = await t.graphql(mutation, {
+      input: {
+        title: 'x',
+        customerIdentifier: { email: 'a@example.com', emailAddress: 'a@example.com' },
+        components: [],
+      },
+    });
+    expect(both.body.data.createCustomerEvent.error).toEqual({
+      code: 'input_validation',
+      fields: [{ field: 'customerIdentifier', type: 'VALIDATION' }],
+    });
+  });
+
   it('answers not_found for an unknown thread', async () => {
     const res = await t.client.createThreadEvent({
       title: 'x',

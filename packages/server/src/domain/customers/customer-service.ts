@@ -8,7 +8,6 @@ import type { Clock } from '../clock.js';
 import { DomainError, notFoundError } from '../errors.js';
 import { newId } from '../ids.js';
 import { FieldErrors, optionalString, parseInput, requiredString } from '../validation.js';
-import { customerKeyField } from './customer-identifier.js';
 
 /** Field limits of customers. */
 export const CUSTOMER_LIMITS = { name: 500, email: 320, externalId: 500 } as const;
@@ -170,13 +169,6 @@ export function createCustomerService(deps: { db: Db; clock: Clock }) {
     /** Customers of the caller's workspace by id (for batched loading). */
     getCustomersByIds: (caller: Caller, ids: readonly string[]) =>
       customers.findCustomersByIds(db, caller.workspaceId, ids),
-
-    /** Finds a customer by an identifier or throws not_found naming the identifier's field. */
-    async requireCustomer(caller: Caller, key: CustomerKey, fieldPrefix: string): Promise<CustomerRecord> {
-      const customer = await customers.findCustomer(db, caller.workspaceId, key);
-      if (!customer) throw notFoundError(customerKeyField(fieldPrefix, key), 'Customer');
-      return customer;
-    },
   };
 }
 

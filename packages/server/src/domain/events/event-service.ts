@@ -33,11 +33,6 @@ const customerEventInput = z.object({
 });
 const threadEventInput = z.object({ threadId: z.string(), ...common });
 
-/** Gives a stored event its component type (stored only after passing eventComponentsInput). */
-export function toEvent(record: EventRecord): Event {
-  return record as Event;
-}
-
 /** Customer and thread events: what a product posts into threads' timelines. */
 export function createEventService(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;

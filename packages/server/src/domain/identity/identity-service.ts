@@ -167,9 +167,6 @@ export function createIdentityService(deps: { db: Db; clock: Clock; authCacheTtl
     /** Machine users of the caller's workspace by id. */
     getMachineUsers: (caller: Caller, ids: readonly string[]): Promise<MachineUserRecord[]> =>
       identity.findMachineUsers(db, caller.workspaceId, ids),
-
-    /** An API key of the caller's workspace. */
-    getApiKey: (caller: Caller, id: string) => identity.findApiKey(db, caller.workspaceId, id),
   };
 }
 

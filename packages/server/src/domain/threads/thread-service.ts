@@ -182,9 +182,6 @@ export function createThreadService(deps: { db: Db; clock: Clock }) {
       const [found] = await threads.findThreads(db, caller.workspaceId, [id]);
       return found ?? null;
     },
-
-    /** Threads by id (for batched loading). */
-    getThreads: (caller: Caller, ids: readonly string[]) => threads.findThreads(db, caller.workspaceId, ids),
   };
 }
 

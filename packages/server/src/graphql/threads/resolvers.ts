@@ -1,3 +1,4 @@
+import { type ActorKind, actorKind } from '../../domain/actor.js';
 import type { MachineUserRecord, UserRecord } from '../../storage/identity-repository.js';
 import type { ThreadRecord } from '../../storage/thread-repository.js';
 import { actorOutput, auditResolvers } from '../common/output.js';
@@ -16,6 +17,14 @@ const STATUS_DETAIL_TYPENAMES: Record<string, string> = {
   DONE_MANUALLY_SET: 'ThreadStatusDetailDoneManuallySet',
   DONE_AUTOMATICALLY_SET: 'ThreadStatusDetailDoneAutomaticallySet',
   IGNORED: 'ThreadStatusDetailIgnored',
+};
+
+/** The GraphQL type of an assignee, by the kind of actor its id names. */
+const ASSIGNEE_TYPENAMES: Record<ActorKind, string> = {
+  user: 'User',
+  machineUser: 'MachineUser',
+  customer: 'System',
+  system: 'System',
 };
 
 /** A status detail as the ThreadStatusDetail union resolves it. */
@@ -49,10 +58,7 @@ export const threadResolvers = {
     lockedAt: () => null,
   },
   ThreadStatusDetail: { resolveType: (detail: StatusDetailOutput) => detail.typename },
-  ThreadAssignee: {
-    resolveType: (assignee: { id: string }) =>
-      assignee.id.startsWith('mu_') ? 'MachineUser' : assignee.id.startsWith('u_') ? 'User' : 'System',
-  },
+  ThreadAssignee: { resolveType: (assignee: { id: string }) => ASSIGNEE_TYPENAMES[actorKind(assignee.id)] },
 };
 
 /** Loaders of thread fields that read other entities. */

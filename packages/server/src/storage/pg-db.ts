@@ -19,6 +19,7 @@ export interface PgDbOptions {
  * Texts are finite (built from fixed fragments), so the map stays small.
  */
 const statementNames = new Map<string, string>();
+let renames = 0;
 function statementName(sql: string): string {
   let name = statementNames.get(sql);
   if (!name) {
@@ -26,6 +27,20 @@ function statementName(sql: string): string {
     statementNames.set(sql, name);
   }
   return name;
+}
+
+/**
+ * A prepared statement whose result columns changed under it (a migration run by another process
+ * added a column to a table read with SELECT *): PostgreSQL refuses to run it again under its name.
+ */
+function isStalePlan(error: unknown): boolean {
+  const e = error as { code?: string; message?: string };
+  return e?.code === '0A000' && /cached plan must not change result type/.test(e.message ?? '');
+}
+
+/** Gives a statement a new name, so that each connection prepares it afresh. */
+function renameStatement(sql: string): void {
+  statementNames.set(sql, `${statementName(sql)}_${++renames}`);
 }
 
 /** Opens a pooled PostgreSQL database. */
@@ -39,15 +54,19 @@ export function openPgDb(options: PgDbOptions): Db {
 
   const runner = (client: pg.Pool | pg.PoolClient): Queryable => ({
     async query<Row>(sql: string, params?: readonly unknown[]) {
+      const run = () => client.query({ name: statementName(sql), text: sql, values: params as unknown[] });
       try {
-        const result = await client.query({
-          name: statementName(sql),
-          text: sql,
-          values: params as unknown[],
-        });
-        return result.rows as Row[];
+        return (await run()).rows as Row[];
       } catch (error) {
-        translateDriverError(error);
+        if (!isStalePlan(error)) translateDriverError(error);
+        // Outside a transaction the run again succeeds; inside one the transaction is already aborted
+        // and fails as it would have, but every later run prepares the statement under its new name.
+        renameStatement(sql);
+        try {
+          return (await run()).rows as Row[];
+        } catch (retryError) {
+          translateDriverError(retryError);
+        }
       }
     },
     async exec(sql: string) {

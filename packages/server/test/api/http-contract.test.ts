@@ -212,7 +212,7 @@ describe('unexpected failures', () => {
       expect((await fetch(`${broken.server.url}/healthz`)).status).toBe(503);
     } finally {
       await broken.server.app.close();
-      await broken.testDb.drop().catch(() => {});
+      await broken.testDb.drop();
     }
   });
 });

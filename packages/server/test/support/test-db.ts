@@ -34,9 +34,13 @@ export async function createTestDb(): Promise<TestDb> {
       db,
       engine: 'postgres',
       async drop() {
-        await db.close();
-        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await admin.end();
+        // A test may have closed the database itself (to see what a lost database does).
+        await db.close().catch(() => {});
+        try {
+          await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        } finally {
+          await admin.end();
+        }
       },
     };
   }
@@ -49,7 +53,7 @@ export async function createTestDb(): Promise<TestDb> {
     db,
     engine: 'pglite',
     async drop() {
-      await db.close();
+      await db.close().catch(() => {});
       await rm(dir, { recursive: true, force: true });
     },
   };

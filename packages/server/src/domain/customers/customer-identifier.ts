@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import type { CustomerKey } from '../../storage/customer-repository.js';
 
-/**
- * Plain's CustomerIdentifierInput: "only one of the fields can be set". `email` is accepted as an
- * alias of `emailAddress`, because Plain's own raw-GraphQL example (seed 000) sends it.
- */
 /** A customer key, with the input field it came from (for error paths). */
 export type IdentifiedCustomerKey = CustomerKey & {
   inputField: 'customerId' | 'emailAddress' | 'email' | 'externalId';
 };
 
+/**
+ * Plain's CustomerIdentifierInput: "only one of the fields can be set". `email` is accepted as an
+ * alias of `emailAddress`, because Plain's own raw-GraphQL example (seed 000) sends it.
+ */
 export const customerIdentifierInput = z
   .object({
     customerId: z.string().max(100).nullish(),

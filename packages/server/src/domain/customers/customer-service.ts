@@ -8,6 +8,7 @@ import type { Clock } from '../clock.js';
 import { DomainError, notFoundError } from '../errors.js';
 import { newId } from '../ids.js';
 import { FieldErrors, optionalString, parseInput, requiredString } from '../validation.js';
+import { customerIdentifierInput, customerKeyField } from './customer-identifier.js';
 
 /** Field limits of customers. */
 export const CUSTOMER_LIMITS = { name: 500, email: 320, externalId: 500 } as const;
@@ -16,15 +17,8 @@ const email = z.email().max(CUSTOMER_LIMITS.email);
 const emailInput = z.object({ email, isVerified: z.boolean() });
 
 const upsertInput = z.object({
-  identifier: z
-    .object({
-      customerId: z.string().nullish(),
-      emailAddress: z.string().nullish(),
-      externalId: z.string().max(CUSTOMER_LIMITS.externalId).nullish(),
-    })
-    .refine((i) => [i.customerId, i.emailAddress, i.externalId].filter((v) => v != null).length === 1, {
-      error: 'Set exactly one of customerId, emailAddress and externalId.',
-    }),
+  // UpsertCustomerIdentifierInput has no `email` alias, so only the three keys of Plain's schema arrive.
+  identifier: customerIdentifierInput,
   onCreate: z.object({
     fullName: requiredString(CUSTOMER_LIMITS.name),
     shortName: optionalString(CUSTOMER_LIMITS.name),
@@ -42,12 +36,6 @@ type UpsertInput = z.infer<typeof upsertInput>;
 
 /** What upsertCustomer did, in Plain's UpsertResult terms. */
 export type UpsertResult = 'CREATED' | 'UPDATED' | 'NOOP';
-
-function keyOf(identifier: UpsertInput['identifier']): CustomerKey {
-  if (identifier.customerId != null) return { customerId: identifier.customerId };
-  if (identifier.emailAddress != null) return { email: identifier.emailAddress };
-  return { externalId: identifier.externalId! };
-}
 
 function conflictError(violation: UniqueViolation, path: 'onCreate' | 'onUpdate'): DomainError {
   if (violation.constraint === 'customers_external_id_key') {
@@ -117,10 +105,10 @@ export function createCustomerService(deps: { db: Db; clock: Clock }) {
       input: unknown,
     ): Promise<{ result: UpsertResult; customer: CustomerRecord }> {
       const data = parseInput(upsertInput, input);
-      const key = keyOf(data.identifier);
+      const key = data.identifier;
       const existing = await customers.findCustomer(db, caller.workspaceId, key);
       if (existing) return update(caller, existing, data.onUpdate);
-      if ('customerId' in key) throw notFoundError('identifier.customerId', 'Customer');
+      if ('customerId' in key) throw notFoundError(customerKeyField('identifier', key), 'Customer');
 
       const errors = new FieldErrors();
       if ('email' in key && key.email.toLowerCase() !== data.onCreate.email.email.toLowerCase()) {

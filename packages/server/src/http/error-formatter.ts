@@ -66,12 +66,15 @@ export function formatGraphQLErrors(
     } else if (isRequestError(original)) {
       out.push(wire(error, 'BAD_REQUEST', original.message));
       statusCode = Math.max(statusCode, original.statusCode);
-    } else if (!original) {
-      // graphql-jit reports variable coercion errors without an original error.
+    } else if (!original && !error.path) {
+      // graphql-jit reports variable coercion errors without an original error, and without a path:
+      // they concern the request, not a field.
       out.push(wire(error, requestErrorCode(error)));
     } else {
+      // A resolver's own error, or one graphql raised while executing a field (a null in a
+      // non-null field): the server's fault either way.
       unexpected = true;
-      log.error({ err: original }, 'unexpected error while resolving');
+      log.error({ err: original ?? error }, 'unexpected error while resolving');
       out.push(wire(error, 'INTERNAL_SERVER_ERROR', 'Internal server error.'));
     }
   }

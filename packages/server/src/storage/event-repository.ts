@@ -1,5 +1,5 @@
 import type { Queryable } from './db.js';
-import { type Audit, auditOf, type Row, toJson } from './rows.js';
+import type { Audit } from './rows.js';
 
 /** A customer event or a thread event: a titled set of UI components a product sends. */
 export interface EventRecord extends Audit {

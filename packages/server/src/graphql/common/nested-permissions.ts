@@ -16,6 +16,7 @@ const TYPE_PERMISSIONS: Readonly<Record<string, Permission>> = {
   ThreadField: 'threadField:read',
   ThreadFieldSchema: 'threadFieldSchema:read',
   TimelineEntry: 'timeline:read',
+  Note: 'note:read',
   Workspace: 'workspace:read',
   ApiKey: 'apiKey:read',
 };

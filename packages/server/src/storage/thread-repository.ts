@@ -43,6 +43,8 @@ export interface ThreadRecord extends Audit {
   statusDetail: string;
   statusChangedAt: Date;
   statusChangedBy: string;
+  /** When a snoozed thread wakes up by itself; null unless it is SNOOZED with a duration. */
+  snoozedUntil: Date | null;
   assignedTo: string | null;
   assignedAt: Date | null;
   channel: string;
@@ -77,7 +79,8 @@ function toLabel(row: Row): LabelRecord {
   };
 }
 
-function toThread(row: Row): ThreadRecord {
+/** Reads a thread row selected with THREAD_SELECT. */
+export function toThread(row: Row): ThreadRecord {
   return {
     workspaceId: row.workspace_id as string,
     id: row.id as string,
@@ -92,6 +95,7 @@ function toThread(row: Row): ThreadRecord {
     statusDetail: row.status_detail as string,
     statusChangedAt: toDate(row.status_changed_at),
     statusChangedBy: row.status_changed_by as string,
+    snoozedUntil: toDateOrNull(row.snoozed_until),
     assignedTo: (row.assigned_to as string | null) ?? null,
     assignedAt: toDateOrNull(row.assigned_at),
     channel: row.channel as string,
@@ -101,8 +105,8 @@ function toThread(row: Row): ThreadRecord {
   };
 }
 
-// A thread row with its labels (and their types) and fields, in one statement.
-const THREAD_SELECT = `
+/** A thread row with its labels (and their types) and fields, in one statement; `t` is the thread. */
+export const THREAD_SELECT = `
   SELECT t.*,
     (SELECT coalesce(json_agg(json_build_object(
         'id', l.id, 'thread_id', l.thread_id, 'label_type', row_to_json(lt),

@@ -144,6 +144,7 @@ export function createThreadService(deps: { db: Db; clock: Clock }) {
         statusDetail: 'CREATED',
         statusChangedAt: now,
         statusChangedBy: caller.actor,
+        snoozedUntil: null,
         assignedTo: assigneeId,
         assignedAt: assigneeId ? now : null,
         channel: input.channel ?? 'API',

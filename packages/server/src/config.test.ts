@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       apiKey: null,
       adminEmail: 'admin@localhost',
       logLevel: 'info',
+      schedulerIntervalMs: 1000,
     });
   });
 
@@ -25,6 +26,7 @@ describe('loadConfig', () => {
         THREADLINE_API_KEY: 'k',
         THREADLINE_ADMIN_EMAIL: 'me@example.com',
         LOG_LEVEL: 'debug',
+        THREADLINE_SCHEDULER_INTERVAL_MS: '50',
       }),
     ).toEqual({
       port: 8080,
@@ -34,10 +36,17 @@ describe('loadConfig', () => {
       apiKey: 'k',
       adminEmail: 'me@example.com',
       logLevel: 'debug',
+      schedulerIntervalMs: 50,
     });
   });
 
   it('refuses a port that is not one', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
+  });
+
+  it('refuses a scheduler interval that is not whole milliseconds in range', () => {
+    for (const value of ['0', '1.5', 'soon', '9999999']) {
+      expect(() => loadConfig({ THREADLINE_SCHEDULER_INTERVAL_MS: value })).toThrow(ConfigError);
+    }
   });
 });

@@ -13,6 +13,8 @@ export interface Config {
   /** At first start, the owner user's email. */
   adminEmail: string;
   logLevel: string;
+  /** How often the scheduler looks for snoozes that have run out, in milliseconds. */
+  schedulerIntervalMs: number;
 }
 
 /** A configuration value that cannot be used. */
@@ -23,6 +25,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new ConfigError(`PORT must be a port number, not "${env.PORT}".`);
+  const schedulerIntervalMs = Number(env.THREADLINE_SCHEDULER_INTERVAL_MS ?? 1000);
+  if (!Number.isInteger(schedulerIntervalMs) || schedulerIntervalMs < 10 || schedulerIntervalMs > 3_600_000) {
+    throw new ConfigError(
+      `THREADLINE_SCHEDULER_INTERVAL_MS must be whole milliseconds from 10 to 3600000, not "${env.THREADLINE_SCHEDULER_INTERVAL_MS}".`,
+    );
+  }
   return {
     port,
     host: env.HOST || '127.0.0.1',
@@ -31,5 +39,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     apiKey: env.THREADLINE_API_KEY || null,
     adminEmail: env.THREADLINE_ADMIN_EMAIL || 'admin@localhost',
     logLevel: env.LOG_LEVEL || 'info',
+    schedulerIntervalMs,
   };
 }

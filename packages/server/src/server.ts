@@ -3,6 +3,7 @@ import type { Config } from './config.js';
 import { systemClock } from './domain/clock.js';
 import type { BootstrapResult } from './domain/identity/bootstrap.js';
 import { createServices, type Services } from './domain/services.js';
+import { startSnoozeScheduler } from './domain/threads/snooze-scheduler.js';
 import { buildApp } from './http/app.js';
 import type { Db } from './storage/db.js';
 import { migrate } from './storage/migrate.js';
@@ -37,6 +38,13 @@ export async function startServer(config: Config, options: { db?: Db } = {}): Pr
     adminEmail: config.adminEmail,
   });
   const app = await buildApp({ services, db, logLevel: config.logLevel });
+  const scheduler = startSnoozeScheduler({
+    wake: (limit) => services.threadStatus.wakeDueSnoozes(limit),
+    intervalMs: config.schedulerIntervalMs,
+    onError: (error) => app.log.error({ err: error }, 'waking snoozed threads failed'),
+  });
+  // Stopped before the app (and then the database) closes, so no pass runs on a closed database.
+  app.addHook('preClose', () => scheduler.stop());
   const address = await app.listen({ port: config.port, host: config.host });
   return {
     app,

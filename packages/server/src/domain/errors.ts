@@ -17,7 +17,9 @@ export type ErrorCode =
   | 'label_type_already_exists_with_external_id'
   | 'thread_field_schema_already_exists_with_key'
   | 'cannot_add_label_using_archived_label_type'
-  | 'label_type_already_archived';
+  | 'label_type_already_archived'
+  | 'label_with_given_type_already_added_to_thread'
+  | 'required_thread_fields_missing';
 
 /** How a single input field failed, as Plain's MutationFieldErrorType says. */
 export type FieldErrorType = 'VALIDATION' | 'REQUIRED' | 'NOT_FOUND';

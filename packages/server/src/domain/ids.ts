@@ -2,7 +2,21 @@ import { randomFillSync } from 'node:crypto';
 import { monotonicFactory } from 'ulidx';
 
 /** The prefixes of Threadline's ids, as Plain uses them (design.md). */
-export type IdPrefix = 'w' | 'u' | 'mu' | 'ak' | 'c' | 'th' | 'l' | 'lt' | 'tf' | 'tfs' | 'tev' | 't';
+export type IdPrefix =
+  | 'w'
+  | 'u'
+  | 'mu'
+  | 'ak'
+  | 'c'
+  | 'th'
+  | 'l'
+  | 'lt'
+  | 'tf'
+  | 'tfs'
+  | 'tev'
+  | 't'
+  | 'n'
+  | 'ch';
 
 // ulidx's default random source asks the OS for one byte per character (16 calls per id). Draw
 // the same cryptographic bytes from a pool refilled 4 KiB at a time instead.

@@ -5,7 +5,12 @@ import { createEventService } from './events/event-service.js';
 import { createIdentityService } from './identity/identity-service.js';
 import { createLabelTypeService } from './labels/label-type-service.js';
 import { createThreadFieldSchemaService } from './thread-fields/thread-field-schema-service.js';
+import { createConversationService } from './threads/conversation-service.js';
+import { createThreadEditService } from './threads/thread-edit-service.js';
+import { createThreadFieldService } from './threads/thread-field-service.js';
+import { createThreadLabelService } from './threads/thread-label-service.js';
 import { createThreadService } from './threads/thread-service.js';
+import { createThreadStatusService } from './threads/thread-status-service.js';
 import { createTimelineService } from './timeline/timeline-service.js';
 
 /** Every domain service, wired to one database and clock. */
@@ -16,6 +21,11 @@ export function createServices(deps: { db: Db; clock: Clock; authCacheTtlMs?: nu
     labelTypes: createLabelTypeService(deps),
     threadFieldSchemas: createThreadFieldSchemaService(deps),
     threads: createThreadService(deps),
+    threadStatus: createThreadStatusService(deps),
+    threadEdits: createThreadEditService(deps),
+    threadLabels: createThreadLabelService(deps),
+    threadFields: createThreadFieldService(deps),
+    conversation: createConversationService(deps),
     events: createEventService(deps),
     timeline: createTimelineService(deps),
   };

@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { commonLoaders, commonResolvers } from './common/resolvers.js';
 import { componentResolvers } from './components/resolvers.js';
+import { conversationLoaders, conversationResolvers } from './conversation/resolvers.js';
 import { customerResolvers } from './customers/resolvers.js';
 import { eventResolvers } from './events/resolvers.js';
 import { identityResolvers } from './identity/resolvers.js';
 import { labelLoaders, labelResolvers } from './labels/resolvers.js';
 import { threadFieldResolvers } from './thread-fields/resolvers.js';
+import { threadWorkflowResolvers } from './thread-workflow/resolvers.js';
 import { threadLoaders, threadResolvers } from './threads/resolvers.js';
-import { timelineResolvers } from './timeline/resolvers.js';
+import { timelineLoaders, timelineResolvers } from './timeline/resolvers.js';
 
 /** The schema modules, each a folder with schema.graphql beside its resolvers. */
 const MODULES = [
@@ -21,6 +23,8 @@ const MODULES = [
   'threads',
   'events',
   'timeline',
+  'thread-workflow',
+  'conversation',
 ] as const;
 
 /** Threadline's SDL: every module's schema.graphql, joined. */
@@ -52,7 +56,15 @@ export const resolvers = mergeResolvers(
   threadResolvers,
   eventResolvers,
   timelineResolvers,
+  threadWorkflowResolvers,
+  conversationResolvers,
 );
 
 /** Every batched loader of the schema (fields that read other entities). */
-export const loaders = mergeResolvers(commonLoaders, labelLoaders, threadLoaders);
+export const loaders = mergeResolvers(
+  commonLoaders,
+  labelLoaders,
+  threadLoaders,
+  timelineLoaders,
+  conversationLoaders,
+);

@@ -162,3 +162,28 @@ export async function deleteThreadFieldSchema(
   }
   return deleted;
 }
+
+/** Finds one schema of a workspace by its key. */
+export async function findThreadFieldSchemaByKey(
+  db: Queryable,
+  workspaceId: string,
+  key: string,
+): Promise<ThreadFieldSchemaRecord | null> {
+  const rows = await db.query('SELECT * FROM thread_field_schemas WHERE workspace_id = $1 AND key = $2', [
+    workspaceId,
+    key,
+  ]);
+  return rows[0] ? toThreadFieldSchema(rows[0]) : null;
+}
+
+/** Every schema of a workspace (a handful), for the check of required fields before a thread is done. */
+export async function findAllThreadFieldSchemas(
+  db: Queryable,
+  workspaceId: string,
+): Promise<ThreadFieldSchemaRecord[]> {
+  const rows = await db.query(
+    'SELECT * FROM thread_field_schemas WHERE workspace_id = $1 ORDER BY sort_order, id',
+    [workspaceId],
+  );
+  return rows.map(toThreadFieldSchema);
+}

@@ -105,6 +105,7 @@ export async function insertDocsFixtures(db: Db, workspaceId: string): Promise<v
       statusDetail: 'CREATED',
       statusChangedAt: at,
       statusChangedBy: job,
+      snoozedUntil: null,
       assignedTo: null,
       assignedAt: null,
       channel: 'API',

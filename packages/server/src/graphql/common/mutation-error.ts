@@ -28,6 +28,8 @@ const ERROR_TYPES: { readonly [C in ErrorCode]: MutationErrorType } = {
   thread_field_schema_already_exists_with_key: 'VALIDATION',
   cannot_add_label_using_archived_label_type: 'VALIDATION',
   label_type_already_archived: 'VALIDATION',
+  label_with_given_type_already_added_to_thread: 'VALIDATION',
+  required_thread_fields_missing: 'VALIDATION',
 };
 
 /** Turns a domain error into the MutationError a mutation output carries. */

@@ -4,6 +4,7 @@ import type { ThreadRecord } from '../../storage/thread-repository.js';
 import { actorOutput, auditResolvers } from '../common/output.js';
 import { batchLoader, loadInOrder } from '../common/resolvers.js';
 import { mutationField, queryField } from '../common/root-field.js';
+import type { AuthedContext } from '../context.js';
 
 /** The GraphQL type of each status detail, by the StatusDetailType value stored on the thread. */
 const STATUS_DETAIL_TYPENAMES: Record<string, string> = {
@@ -28,10 +29,44 @@ const ASSIGNEE_TYPENAMES: Record<ActorKind, string> = {
 };
 
 /** A status detail as the ThreadStatusDetail union resolves it. */
-interface StatusDetailOutput {
+export interface StatusDetailOutput {
   typename: string;
   statusChangedAt: Date;
   createdAt: Date;
+  waitingUntil: Date | null;
+  afterSeconds: null;
+}
+
+/** The ThreadStatusDetail of a stored detail type (CREATED, …), or null for one Threadline does not know. */
+export function statusDetailOutput(detail: {
+  type: string;
+  statusChangedAt: Date;
+  createdAt: Date;
+  waitingUntil: Date | null;
+}): StatusDetailOutput | null {
+  const typename = STATUS_DETAIL_TYPENAMES[detail.type];
+  if (!typename) return null;
+  // A WAITING_FOR_CUSTOMER snooze with a duration still shows as waiting for the customer.
+  const { statusChangedAt, createdAt, waitingUntil } = detail;
+  return { typename, statusChangedAt, createdAt, waitingUntil, afterSeconds: null };
+}
+
+/** Loads assignees (users and machine users) by actor id, in order; null where there is none. */
+export async function loadAssignees(
+  ids: readonly (string | null)[],
+  { caller, services }: AuthedContext,
+): Promise<(UserRecord | MachineUserRecord | null)[]> {
+  const [users, machineUsers] = await Promise.all([
+    loadInOrder(
+      ids.map((id) => (id?.startsWith('u_') ? id : null)),
+      (unique) => services.identity.getUsers(caller, unique),
+    ),
+    loadInOrder(
+      ids.map((id) => (id?.startsWith('mu_') ? id : null)),
+      (unique) => services.identity.getMachineUsers(caller, unique),
+    ),
+  ]);
+  return ids.map((_, i) => users[i] ?? machineUsers[i] ?? null);
 }
 
 /** Resolvers of threads. */
@@ -50,10 +85,13 @@ export const threadResolvers = {
     ...auditResolvers,
     ref: (t: ThreadRecord) => `T-${t.ref}`,
     statusChangedBy: (t: ThreadRecord) => actorOutput(t.statusChangedBy),
-    statusDetail: (t: ThreadRecord): StatusDetailOutput | null => {
-      const typename = STATUS_DETAIL_TYPENAMES[t.statusDetail];
-      return typename ? { typename, statusChangedAt: t.statusChangedAt, createdAt: t.createdAt } : null;
-    },
+    statusDetail: (t: ThreadRecord) =>
+      statusDetailOutput({
+        type: t.statusDetail,
+        statusChangedAt: t.statusChangedAt,
+        createdAt: t.createdAt,
+        waitingUntil: t.snoozedUntil,
+      }),
     tenant: () => null,
     lockedAt: () => null,
   },
@@ -72,19 +110,11 @@ export const threadLoaders = {
       );
       return queries.map((q, i) => q.obj.customer ?? loaded[i]);
     }),
-    assignedTo: batchLoader<ThreadRecord>(async (queries, { caller, services }) => {
-      const ids = queries.map((q) => q.obj.assignedTo);
-      const [users, machineUsers] = await Promise.all([
-        loadInOrder(
-          ids.map((id) => (id?.startsWith('u_') ? id : null)),
-          (unique) => services.identity.getUsers(caller, unique),
-        ),
-        loadInOrder(
-          ids.map((id) => (id?.startsWith('mu_') ? id : null)),
-          (unique) => services.identity.getMachineUsers(caller, unique),
-        ),
-      ]);
-      return ids.map((_, i): UserRecord | MachineUserRecord | null => users[i] ?? machineUsers[i] ?? null);
-    }),
+    assignedTo: batchLoader<ThreadRecord>((queries, context) =>
+      loadAssignees(
+        queries.map((q) => q.obj.assignedTo),
+        context,
+      ),
+    ),
   },
 };

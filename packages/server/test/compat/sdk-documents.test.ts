@@ -71,9 +71,13 @@ const unsupported = operations.filter((op) => !isImplemented(op));
 
 /** The operations this version of Threadline serves; growing it is a feature, shrinking it a regression. */
 const EXPECTED_SUPPORTED = [
+  'addLabels',
   'archiveLabelType',
+  'assignThread',
+  'changeThreadPriority',
   'createCustomerEvent',
   'createLabelType',
+  'createNote',
   'createThread',
   'createThreadEvent',
   'customerByEmail',
@@ -81,11 +85,19 @@ const EXPECTED_SUPPORTED = [
   'customerById',
   'customerCustomerGroups',
   'customerTenants',
+  'deleteThreadField',
   'labelType',
   'labelTypes',
+  'markThreadAsDone',
+  'markThreadAsTodo',
   'myWorkspace',
+  'removeLabels',
+  'replyToThread',
+  'snoozeThread',
   'thread',
+  'unassignThread',
   'upsertCustomer',
+  'upsertThreadField',
 ];
 
 describe('the official SDK operation documents', () => {

@@ -45,7 +45,7 @@ it('wakes a thread whose snooze ran out during a restart, exactly once', async (
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${t.apiKey}` },
       body: JSON.stringify({ query, variables }),
-    }).then(async (res) => ({ status: res.status, body: await res.json(), headers: res.headers }));
+    }).then(async (res) => ({ status: res.status, body: (await res.json()) as any, headers: res.headers }));
 
   let status = 'SNOOZED';
   for (let i = 0; i < 100 && status !== 'TODO'; i++) {

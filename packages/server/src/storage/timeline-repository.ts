@@ -121,19 +121,21 @@ export function timelineEntryKey(entry: TimelineEntryRecord): string[] {
   return [entry.timestamp.toISOString(), entry.id];
 }
 
-/** One page of timeline entries of a thread or of a customer, oldest first. */
+/** One page of timeline entries of a thread or of a customer, oldest first, optionally of some kinds only. */
 export async function listTimelineEntries(
   db: Queryable,
   workspaceId: string,
   scope: { threadId: string } | { customerId: string },
   page: KeysetRequest,
+  kinds: readonly TimelineEntryKind[] | null = null,
 ): Promise<TimelineEntryRecord[]> {
   const [column, value] =
     'threadId' in scope ? ['thread_id', scope.threadId] : ['customer_id', scope.customerId];
-  const k = keysetSql(ENTRY_KEY, page, 3);
+  const k = keysetSql(ENTRY_KEY, page, 4);
   const rows = await db.query(
-    `${ENTRY_SELECT} WHERE te.workspace_id = $1 AND te.${column} = $2 AND ${k.where} ORDER BY ${k.orderBy} ${k.limit}`,
-    [workspaceId, value, ...k.params],
+    `${ENTRY_SELECT} WHERE te.workspace_id = $1 AND te.${column} = $2
+       AND ($3::text[] IS NULL OR te.kind = ANY($3::text[])) AND ${k.where} ORDER BY ${k.orderBy} ${k.limit}`,
+    [workspaceId, value, kinds, ...k.params],
   );
   return rows.map(toEntry);
 }

@@ -194,3 +194,31 @@ describe('replyToThread', () => {
     });
   });
 });
+
+describe('Thread.timelineEntries(filters)', () => {
+  const FILTERED = `query($id: ID!, $filters: ThreadTimelineEntriesFilter) {
+    thread(threadId: $id) { timelineEntries(filters: $filters) { edges { node { entry { __typename } } } } }
+  }`;
+  const typesOf = async (filters: unknown) => {
+    const { status, body } = await t.graphql(FILTERED, { id: threadIds[2]!, filters });
+    expect(status).toBe(200);
+    return body.data.thread.timelineEntries.edges.map((e: any) => e.node.entry.__typename);
+  };
+
+  it('keeps only messages with isMessage, and only the rest with isMessage: false', async () => {
+    // Thread 2 has a status change, an outbound reply, an inbound reply and the status change it caused.
+    expect(await typesOf({ isMessage: true })).toEqual(['ChatEntry', 'ChatEntry']);
+    expect(await typesOf({ isMessage: false })).toEqual([
+      'ThreadStatusTransitionedEntry',
+      'ThreadStatusTransitionedEntry',
+    ]);
+  });
+
+  it('keeps the entryTypes given, which take precedence over isMessage', async () => {
+    expect(await typesOf({ isMessage: true, entryTypes: ['THREAD_STATUS_TRANSITIONED'] })).toEqual([
+      'ThreadStatusTransitionedEntry',
+      'ThreadStatusTransitionedEntry',
+    ]);
+    expect(await typesOf({})).toHaveLength(4);
+  });
+});

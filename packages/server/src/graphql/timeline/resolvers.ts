@@ -6,6 +6,7 @@ import type {
 } from '../../domain/threads/status-transition.js';
 import type { AssignmentTransitionPayload } from '../../domain/threads/thread-edit-service.js';
 import type { LabelSnapshot, LabelsChangePayload } from '../../domain/threads/thread-label-service.js';
+import type { TimelineFilter } from '../../domain/timeline/timeline-service.js';
 import type { LabelRecord, ThreadRecord } from '../../storage/thread-repository.js';
 import type { TimelineEntryRecord } from '../../storage/timeline-repository.js';
 import { actorOutput, connectionOutput } from '../common/output.js';
@@ -104,9 +105,13 @@ export const timelineResolvers = {
     ),
   },
   Thread: {
-    timelineEntries: (thread: ThreadRecord, args: PageArgs, { caller, services }: AuthedContext) =>
+    timelineEntries: (
+      thread: ThreadRecord,
+      args: PageArgs & { filters?: TimelineFilter },
+      { caller, services }: AuthedContext,
+    ) =>
       services.timeline
-        .listThreadTimeline(caller, thread.id, args)
+        .listThreadTimeline(caller, thread.id, args, args.filters)
         .then(connectionOutput, rethrowAsQueryError),
   },
   TimelineEntry: {

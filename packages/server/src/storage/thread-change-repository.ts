@@ -4,7 +4,7 @@
  */
 import type { Queryable } from './db.js';
 import { type Row, toDate } from './rows.js';
-import { THREAD_SELECT, type ThreadRecord, type ThreadStatus, toThread } from './thread-repository.js';
+import { THREAD_SELECT, type ThreadRecord, toThread } from './thread-repository.js';
 
 /** Reads a thread and locks its row until the transaction ends; null when it does not exist. */
 export async function lockThread(
@@ -20,17 +20,18 @@ export async function lockThread(
 }
 
 /** The columns of a thread that a change may set. */
-export interface ThreadColumns {
-  title: string;
-  priority: number;
-  status: ThreadStatus;
-  statusDetail: string;
-  statusChangedAt: Date;
-  statusChangedBy: string;
-  snoozedUntil: Date | null;
-  assignedTo: string | null;
-  assignedAt: Date | null;
-}
+export type ThreadColumns = Pick<
+  ThreadRecord,
+  | 'title'
+  | 'priority'
+  | 'status'
+  | 'statusDetail'
+  | 'statusChangedAt'
+  | 'statusChangedBy'
+  | 'snoozedUntil'
+  | 'assignedTo'
+  | 'assignedAt'
+>;
 
 const COLUMN_NAMES: Record<keyof ThreadColumns, string> = {
   title: 'title',

@@ -47,6 +47,8 @@ function fits(part: unknown, type: CursorPartType): boolean {
       return typeof part === 'string';
     case 'integer':
       return Number.isInteger(part) && Math.abs(part as number) < INT32;
+    case 'float8':
+      return typeof part === 'number' && Number.isFinite(part);
     case 'timestamptz':
       // As the list wrote it: toISOString() of a stored time.
       return (

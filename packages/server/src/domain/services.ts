@@ -9,6 +9,7 @@ import { createConversationService } from './threads/conversation-service.js';
 import { createThreadEditService } from './threads/thread-edit-service.js';
 import { createThreadFieldService } from './threads/thread-field-service.js';
 import { createThreadLabelService } from './threads/thread-label-service.js';
+import { createThreadQueryService } from './threads/thread-query-service.js';
 import { createThreadService } from './threads/thread-service.js';
 import { createThreadStatusService } from './threads/thread-status-service.js';
 import { createTimelineService } from './timeline/timeline-service.js';
@@ -21,6 +22,7 @@ export function createServices(deps: { db: Db; clock: Clock; authCacheTtlMs?: nu
     labelTypes: createLabelTypeService(deps),
     threadFieldSchemas: createThreadFieldSchemaService(deps),
     threads: createThreadService(deps),
+    threadQueries: createThreadQueryService(deps),
     threadStatus: createThreadStatusService(deps),
     threadEdits: createThreadEditService(deps),
     threadLabels: createThreadLabelService(deps),

@@ -7,6 +7,7 @@ import { eventResolvers } from './events/resolvers.js';
 import { identityResolvers } from './identity/resolvers.js';
 import { labelLoaders, labelResolvers } from './labels/resolvers.js';
 import { threadFieldResolvers } from './thread-fields/resolvers.js';
+import { threadQueryResolvers } from './thread-queries/resolvers.js';
 import { threadWorkflowResolvers } from './thread-workflow/resolvers.js';
 import { threadLoaders, threadResolvers } from './threads/resolvers.js';
 import { timelineLoaders, timelineResolvers } from './timeline/resolvers.js';
@@ -24,6 +25,7 @@ const MODULES = [
   'events',
   'timeline',
   'thread-workflow',
+  'thread-queries',
   'conversation',
 ] as const;
 
@@ -57,6 +59,7 @@ export const resolvers = mergeResolvers(
   eventResolvers,
   timelineResolvers,
   threadWorkflowResolvers,
+  threadQueryResolvers,
   conversationResolvers,
 );
 

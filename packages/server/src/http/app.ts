@@ -7,6 +7,7 @@ import { loaders, loadTypeDefs, resolvers } from '../graphql/schema.js';
 import type { Db } from '../storage/db.js';
 import { apiKeyAuth } from './auth.js';
 import { formatGraphQLErrors } from './error-formatter.js';
+import { keepRecursiveInputsFromJit } from './jit-guard.js';
 
 /** The GraphQL endpoint. `/graphql` is an alias. */
 export const GRAPHQL_PATH = '/graphql/v1';
@@ -81,7 +82,7 @@ export async function buildApp({ services, db, logLevel }: AppDeps): Promise<Fas
     // Every GraphQL route (POST and GET) authenticates before its body is parsed.
     additionalRouteOptions: { preParsing: apiKeyAuth(services.identity) },
     graphiql: true,
-    // Compile a query with graphql-jit after its first run.
+    // Compile a query with graphql-jit after its first run (except those jit-guard.ts keeps from it).
     jit: 1,
     context: (request): GraphQLContext => ({
       caller: request.caller,
@@ -99,6 +100,7 @@ export async function buildApp({ services, db, logLevel }: AppDeps): Promise<Fas
       return { statusCode, response: response as never };
     },
   });
+  app.graphql.addHook('preExecution', keepRecursiveInputsFromJit(app.graphql.schema));
 
   return app;
 }

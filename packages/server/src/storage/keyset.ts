@@ -13,7 +13,7 @@ export interface KeysetRequest {
 /** One column of a sort key, with the SQL type its cursor value is cast to. */
 export interface KeyColumn {
   sql: string;
-  cast: 'text' | 'timestamptz' | 'integer';
+  cast: 'text' | 'timestamptz' | 'integer' | 'float8';
 }
 
 /** SQL fragments for one page. `where` is 'TRUE' without a cursor. */

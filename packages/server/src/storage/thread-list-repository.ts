@@ -1,0 +1,236 @@
+/**
+ * Lists of threads: a filter tree turned into one parameterised WHERE, and keyset pages over the
+ * sort orders Plain offers. Every column a filter or sort names is indexed (migration 0003).
+ */
+import type { Queryable } from './db.js';
+import { type KeyColumn, type KeysetRequest, keysetSql } from './keyset.js';
+import { THREAD_SELECT, type ThreadRecord, toThread } from './thread-repository.js';
+
+/** A time range: from `after` (inclusive) to `before` (exclusive). */
+export interface TimeRange {
+  after?: Date;
+  before?: Date;
+}
+
+/** A condition on one thread field's value. */
+export interface ThreadFieldCondition {
+  key: string;
+  stringValue?: string;
+  booleanValue?: boolean;
+  number?: { value?: number; gte?: number; lte?: number };
+  date?: TimeRange;
+}
+
+/** A validated ThreadsFilter: every member present must hold (and, or and not nest). */
+export interface ThreadListFilter {
+  statuses?: string[];
+  statusDetails?: string[];
+  priorities?: number[];
+  labelTypeIds?: string[];
+  customerIds?: string[];
+  assignedTo?: string[];
+  isAssigned?: boolean;
+  threadIds?: string[];
+  refs?: number[];
+  createdAt?: TimeRange;
+  updatedAt?: TimeRange;
+  statusChangedAt?: TimeRange;
+  threadFields?: ThreadFieldCondition[];
+  /** Full-text search terms (searchThreads): each must match a word's start. */
+  searchTerms?: string[];
+  and?: ThreadListFilter[];
+  or?: ThreadListFilter[];
+  not?: ThreadListFilter;
+}
+
+/** What a list is sorted by. A thread field sorts by the value column of its schema's type. */
+export type ThreadSortKey =
+  | { kind: 'created_at' }
+  | { kind: 'status_changed_at' }
+  | { kind: 'priority' }
+  | { kind: 'thread_field'; key: string; valueType: 'text' | 'number' | 'boolean' | 'date' };
+
+/** Collects parameters and hands out their numbered, cast placeholders. */
+export class SqlParams {
+  readonly values: unknown[] = [];
+  add(value: unknown, cast: string): string {
+    this.values.push(value);
+    return `$${this.values.length}::${cast}`;
+  }
+}
+
+function rangeSql(column: string, range: TimeRange, p: SqlParams): string[] {
+  const parts: string[] = [];
+  if (range.after) parts.push(`${column} >= ${p.add(range.after, 'timestamptz')}`);
+  if (range.before) parts.push(`${column} < ${p.add(range.before, 'timestamptz')}`);
+  return parts;
+}
+
+function fieldSql(condition: ThreadFieldCondition, p: SqlParams): string {
+  const parts = [`f.key = ${p.add(condition.key, 'text')}`];
+  if (condition.stringValue !== undefined)
+    parts.push(`f.string_value = ${p.add(condition.stringValue, 'text')}`);
+  if (condition.booleanValue !== undefined)
+    parts.push(`f.boolean_value = ${p.add(condition.booleanValue, 'boolean')}`);
+  const n = condition.number;
+  if (n?.value !== undefined) parts.push(`f.number_value = ${p.add(n.value, 'float8')}`);
+  if (n?.gte !== undefined) parts.push(`f.number_value >= ${p.add(n.gte, 'float8')}`);
+  if (n?.lte !== undefined) parts.push(`f.number_value <= ${p.add(n.lte, 'float8')}`);
+  if (condition.date) parts.push(...rangeSql('f.date_value', condition.date, p));
+  return `EXISTS (SELECT 1 FROM thread_fields f WHERE f.workspace_id = t.workspace_id AND f.thread_id = t.id AND ${parts.join(' AND ')})`;
+}
+
+/** The condition of a filter on `t` (threads), its values added to `p`. */
+export function filterSql(filter: ThreadListFilter, p: SqlParams): string {
+  const parts: string[] = [];
+  const anyOf = (column: string, values: unknown[] | undefined, cast: string) => {
+    if (values) parts.push(`${column} = ANY(${p.add(values, `${cast}[]`)})`);
+  };
+  anyOf('t.status', filter.statuses, 'text');
+  anyOf('t.status_detail', filter.statusDetails, 'text');
+  anyOf('t.priority', filter.priorities, 'smallint');
+  anyOf('t.customer_id', filter.customerIds, 'text');
+  anyOf('t.assigned_to', filter.assignedTo, 'text');
+  anyOf('t.id', filter.threadIds, 'text');
+  anyOf('t.ref', filter.refs, 'integer');
+  if (filter.isAssigned !== undefined) parts.push(`t.assigned_to IS ${filter.isAssigned ? 'NOT ' : ''}NULL`);
+  if (filter.labelTypeIds) {
+    parts.push(
+      `EXISTS (SELECT 1 FROM labels l WHERE l.workspace_id = t.workspace_id AND l.thread_id = t.id
+         AND l.label_type_id = ANY(${p.add(filter.labelTypeIds, 'text[]')}))`,
+    );
+  }
+  if (filter.createdAt) parts.push(...rangeSql('t.created_at', filter.createdAt, p));
+  if (filter.updatedAt) parts.push(...rangeSql('t.updated_at', filter.updatedAt, p));
+  if (filter.statusChangedAt) parts.push(...rangeSql('t.status_changed_at', filter.statusChangedAt, p));
+  for (const condition of filter.threadFields ?? []) parts.push(fieldSql(condition, p));
+  if (filter.searchTerms && filter.searchTerms.length > 0) {
+    // Each term matches the start of a word of the thread (title, description, preview, ref) or of
+    // its customer (name, email).
+    const query = p.add(filter.searchTerms.map((term) => `${term}:*`).join(' & '), 'text');
+    parts.push(
+      `(t.search_vector @@ to_tsquery('simple', ${query}) OR t.customer_id IN (
+         SELECT c.id FROM customers c WHERE c.workspace_id = t.workspace_id
+           AND c.search_vector @@ to_tsquery('simple', ${query})))`,
+    );
+  }
+  for (const inner of filter.and ?? []) parts.push(`(${filterSql(inner, p)})`);
+  if (filter.or) {
+    const alternatives = filter.or.map((inner) => `(${filterSql(inner, p)})`);
+    parts.push(alternatives.length > 0 ? `(${alternatives.join(' OR ')})` : 'FALSE');
+  }
+  if (filter.not) parts.push(`NOT (${filterSql(filter.not, p)})`);
+  return parts.length > 0 ? parts.join(' AND ') : 'TRUE';
+}
+
+const FIELD_VALUE: Record<
+  Extract<ThreadSortKey, { kind: 'thread_field' }>['valueType'],
+  { column: string; fallback: string; cast: KeyColumn['cast'] }
+> = {
+  text: { column: 'string_value', fallback: `''`, cast: 'text' },
+  number: { column: 'number_value', fallback: '0', cast: 'float8' },
+  boolean: { column: '(boolean_value::integer)', fallback: '0', cast: 'integer' },
+  date: { column: 'date_value', fallback: `'epoch'::timestamptz`, cast: 'timestamptz' },
+};
+
+/** The columns of a sort key, ending with the id that breaks ties. */
+export function sortColumns(sort: ThreadSortKey, p: SqlParams): { columns: KeyColumn[]; join: string } {
+  const id: KeyColumn = { sql: 't.id', cast: 'text' };
+  switch (sort.kind) {
+    case 'created_at':
+      return { columns: [{ sql: 't.created_at', cast: 'timestamptz' }, id], join: '' };
+    case 'status_changed_at':
+      return { columns: [{ sql: 't.status_changed_at', cast: 'timestamptz' }, id], join: '' };
+    case 'priority':
+      return { columns: [{ sql: 't.priority', cast: 'integer' }, id], join: '' };
+    case 'thread_field': {
+      // Threads without the field sort after those with it ascending, before them descending, as
+      // PostgreSQL orders NULLs; the flag keeps the key free of NULLs, which keyset comparison needs.
+      const value = FIELD_VALUE[sort.valueType];
+      const join = `LEFT JOIN thread_fields sf ON sf.workspace_id = t.workspace_id AND sf.thread_id = t.id
+        AND sf.key = ${p.add(sort.key, 'text')}`;
+      return {
+        columns: [
+          { sql: '(sf.id IS NULL)::integer', cast: 'integer' },
+          { sql: `coalesce(sf.${value.column}, ${value.fallback})`, cast: value.cast },
+          id,
+        ],
+        join,
+      };
+    }
+  }
+}
+
+/** A listed thread with the values of its sort key (for its cursor). */
+export interface ListedThread {
+  thread: ThreadRecord;
+  sortKey: (string | number)[];
+}
+
+function keyValue(value: unknown): string | number {
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'number' || typeof value === 'string') return value;
+  return Number(value);
+}
+
+/** One page of a workspace's threads that match `filter`, in the order of `sort`. */
+export async function listThreads(
+  db: Queryable,
+  workspaceId: string,
+  filter: ThreadListFilter,
+  sort: ThreadSortKey,
+  descending: boolean,
+  page: KeysetRequest,
+): Promise<ListedThread[]> {
+  const p = new SqlParams();
+  p.add(workspaceId, 'text');
+  const { columns, join } = sortColumns(sort, p);
+  const where = filterSql(filter, p);
+  const k = keysetSql(columns, page, p.values.length + 1, descending);
+  const keys = columns.map((c, i) => `${c.sql} AS sort_key_${i}`).join(', ');
+  // The page is found on the threads table alone (index order), then each row is read whole.
+  const readsDescending = descending !== (page.direction === 'backward');
+  const outerOrder = columns.map((_, i) => `k.sort_key_${i} ${readsDescending ? 'DESC' : 'ASC'}`).join(', ');
+  const rows = await db.query(
+    `SELECT page.*, ${columns.map((_, i) => `k.sort_key_${i}`).join(', ')}
+     FROM (
+       SELECT t.id AS page_id, ${keys} FROM threads t ${join}
+       WHERE t.workspace_id = $1 AND ${where} AND ${k.where}
+       ORDER BY ${k.orderBy} ${k.limit}
+     ) k
+     CROSS JOIN LATERAL (${THREAD_SELECT} WHERE t.workspace_id = $1 AND t.id = k.page_id) page
+     ORDER BY ${outerOrder}`,
+    [...p.values, ...k.params],
+  );
+  return rows.map((row) => ({
+    thread: toThread(row),
+    sortKey: columns.map((_, i) => keyValue(row[`sort_key_${i}`])),
+  }));
+}
+
+/** Finds a thread of a workspace by its ref number (T-<n>). */
+export async function findThreadByRef(
+  db: Queryable,
+  workspaceId: string,
+  ref: number,
+): Promise<ThreadRecord | null> {
+  const rows = await db.query(`${THREAD_SELECT} WHERE t.workspace_id = $1 AND t.ref = $2`, [
+    workspaceId,
+    ref,
+  ]);
+  return rows[0] ? toThread(rows[0]) : null;
+}
+
+/** Finds a customer's thread by its externalId. */
+export async function findThreadByExternalId(
+  db: Queryable,
+  workspaceId: string,
+  customerId: string,
+  externalId: string,
+): Promise<ThreadRecord | null> {
+  const rows = await db.query(
+    `${THREAD_SELECT} WHERE t.workspace_id = $1 AND t.customer_id = $2 AND t.external_id = $3`,
+    [workspaceId, customerId, externalId],
+  );
+  return rows[0] ? toThread(rows[0]) : null;
+}

@@ -1,8 +1,10 @@
 import type { Db } from '../storage/db.js';
 import type { Clock } from './clock.js';
+import { createCustomerQueryService } from './customers/customer-query-service.js';
 import { createCustomerService } from './customers/customer-service.js';
 import { createEventService } from './events/event-service.js';
 import { createIdentityService } from './identity/identity-service.js';
+import { createUserService } from './identity/user-service.js';
 import { createLabelTypeService } from './labels/label-type-service.js';
 import { createThreadFieldSchemaService } from './thread-fields/thread-field-schema-service.js';
 import { createConversationService } from './threads/conversation-service.js';
@@ -18,7 +20,9 @@ import { createTimelineService } from './timeline/timeline-service.js';
 export function createServices(deps: { db: Db; clock: Clock; authCacheTtlMs?: number }) {
   return {
     identity: createIdentityService(deps),
+    users: createUserService(deps),
     customers: createCustomerService(deps),
+    customerQueries: createCustomerQueryService(deps),
     labelTypes: createLabelTypeService(deps),
     threadFieldSchemas: createThreadFieldSchemaService(deps),
     threads: createThreadService(deps),

@@ -1,4 +1,5 @@
 import type { Queryable } from './db.js';
+import { type KeyColumn, type KeysetRequest, keysetSql } from './keyset.js';
 import { type Audit, auditOf, type Row, toDateOrNull } from './rows.js';
 
 /** What can be deleted softly: kept for history, hidden from use. */
@@ -214,4 +215,33 @@ export async function deleteApiKey(
     [workspaceId, id, at, by],
   );
   return rows[0] ? toApiKey(rows[0]) : null;
+}
+
+/** Finds a live user of a workspace by email, case-insensitively. */
+export async function findUserByEmail(
+  db: Queryable,
+  workspaceId: string,
+  email: string,
+): Promise<UserRecord | null> {
+  const rows = await db.query(
+    'SELECT * FROM users WHERE workspace_id = $1 AND lower(email) = lower($2) AND deleted_at IS NULL',
+    [workspaceId, email],
+  );
+  return rows[0] ? toUser(rows[0]) : null;
+}
+
+const USER_KEY: KeyColumn[] = [{ sql: 'id', cast: 'text' }];
+
+/** One page of a workspace's live users, in creation order. */
+export async function listUsers(
+  db: Queryable,
+  workspaceId: string,
+  page: KeysetRequest,
+): Promise<UserRecord[]> {
+  const k = keysetSql(USER_KEY, page, 2);
+  const rows = await db.query(
+    `SELECT * FROM users WHERE workspace_id = $1 AND deleted_at IS NULL AND ${k.where} ORDER BY ${k.orderBy} ${k.limit}`,
+    [workspaceId, ...k.params],
+  );
+  return rows.map(toUser);
 }

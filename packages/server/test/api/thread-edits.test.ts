@@ -16,7 +16,7 @@ let archived: string;
 beforeAll(async () => {
   t = await startTestServer({ THREADLINE_ADMIN_EMAIL: 'owner@example.com' });
   ({ threadIds } = await createCustomerWithThreads(t, 'edits', 8));
-  // The bootstrap's owner user, by the email THREADLINE_ADMIN_EMAIL gave it.
+  // The bootstrap's owner user, found by the email THREADLINE_ADMIN_EMAIL gave it.
   const [owner] = await t.testDb.db.query<{ id: string }>(
     "SELECT id FROM users WHERE email = 'owner@example.com'",
   );

@@ -85,6 +85,8 @@ const EXPECTED_SUPPORTED = [
   'customerById',
   'customerCustomerGroups',
   'customerTenants',
+  'customers',
+  'deleteCustomer',
   'deleteThreadField',
   'labelType',
   'labelTypes',
@@ -95,9 +97,14 @@ const EXPECTED_SUPPORTED = [
   'replyToThread',
   'snoozeThread',
   'thread',
+  'threadByExternalId',
+  'threadByRef',
+  'threads',
   'unassignThread',
   'upsertCustomer',
   'upsertThreadField',
+  'userByEmail',
+  'userById',
 ];
 
 describe('the official SDK operation documents', () => {

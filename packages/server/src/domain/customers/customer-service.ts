@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { deleteCustomerAndData } from '../../storage/customer-list-repository.js';
 import type { CustomerKey, CustomerRecord } from '../../storage/customer-repository.js';
 import * as customers from '../../storage/customer-repository.js';
 import { type Db, UniqueViolation } from '../../storage/db.js';
@@ -153,6 +154,18 @@ export function createCustomerService(deps: { db: Db; clock: Clock }) {
 
     /** A customer of the caller's workspace by id, email or externalId; null if none. */
     getCustomer: (caller: Caller, key: CustomerKey) => customers.findCustomer(db, caller.workspaceId, key),
+
+    /**
+     * Deletes a customer with their threads, events, notes and timeline entries, all at once (Plain
+     * deletes a customer's data with them). not_found on customerId when there is no such customer.
+     */
+    async deleteCustomer(caller: Caller, rawInput: unknown): Promise<void> {
+      const input = parseInput(z.object({ customerId: z.string().min(1).max(100) }), rawInput);
+      const existed = await db.transaction((tx) =>
+        deleteCustomerAndData(tx, caller.workspaceId, input.customerId),
+      );
+      if (!existed) throw notFoundError('customerId', 'Customer');
+    },
 
     /** Customers of the caller's workspace by id (for batched loading). */
     getCustomersByIds: (caller: Caller, ids: readonly string[]) =>

@@ -1,10 +1,21 @@
+import type { CustomersArgs } from '../../domain/customers/customer-query-service.js';
+import type { PageArgs } from '../../domain/pagination.js';
 import type { CustomerRecord } from '../../storage/customer-repository.js';
-import { auditResolvers, EMPTY_CONNECTION } from '../common/output.js';
+import { auditResolvers, connectionOutput, EMPTY_CONNECTION } from '../common/output.js';
 import { mutationField, queryField } from '../common/root-field.js';
 
 /** Resolvers of customers. */
 export const customerResolvers = {
   Query: {
+    customers: queryField(['customer:read'], async (args: CustomersArgs, { caller, services }) => {
+      const page = await services.customerQueries.listCustomers(caller, args);
+      return { ...connectionOutput(page), totalCount: page.totalCount };
+    }),
+    searchCustomers: queryField(
+      ['customer:read'],
+      async (args: PageArgs & { searchQuery: unknown }, { caller, services }) =>
+        connectionOutput(await services.customerQueries.searchCustomers(caller, args)),
+    ),
     customer: queryField(['customer:read'], (args: { customerId: string }, { caller, services }) =>
       services.customers.getCustomer(caller, { customerId: args.customerId }),
     ),
@@ -18,6 +29,10 @@ export const customerResolvers = {
     ),
   },
   Mutation: {
+    deleteCustomer: mutationField(['customer:delete'], async (input, { caller, services }) => {
+      await services.customers.deleteCustomer(caller, input);
+      return {};
+    }),
     upsertCustomer: mutationField(['customer:create', 'customer:edit'], (input, { caller, services }) =>
       services.customers.upsertCustomer(caller, input),
     ),

@@ -1,5 +1,6 @@
+import type { PageArgs } from '../../domain/pagination.js';
 import type { ApiKeyRecord, MachineUserRecord } from '../../storage/identity-repository.js';
-import { auditResolvers, deletionResolvers } from '../common/output.js';
+import { auditResolvers, connectionOutput, deletionResolvers } from '../common/output.js';
 import { mutationField, queryField } from '../common/root-field.js';
 
 /** Resolvers of workspaces, users, machine users and API keys. */
@@ -8,6 +9,18 @@ export const identityResolvers = {
     myWorkspace: queryField(['workspace:read'], (_args, { caller, services }) =>
       services.identity.getWorkspace(caller),
     ),
+    user: queryField(['user:read'], (args: { userId: string }, { caller, services }) =>
+      services.users.getUser(caller, args.userId),
+    ),
+    userByEmail: queryField(['user:read'], (args: { email: string }, { caller, services }) =>
+      services.users.getUserByEmail(caller, args.email),
+    ),
+    users: queryField(
+      ['user:read'],
+      async (args: PageArgs & { filters?: { isAssignableToThread?: boolean | null } | null }, ctx) =>
+        connectionOutput(await ctx.services.users.listUsers(ctx.caller, args)),
+    ),
+    myUser: queryField(['user:read'], (_args, { caller, services }) => services.users.getMyUser(caller)),
     myMachineUser: queryField([], async (_args, { caller, services }) => {
       const [machineUser] = await services.identity.getMachineUsers(caller, [caller.actor]);
       return machineUser ?? null;

@@ -17,10 +17,7 @@ beforeAll(async () => {
   t = await startTestServer({ THREADLINE_ADMIN_EMAIL: 'owner@example.com' });
   ({ threadIds } = await createCustomerWithThreads(t, 'edits', 8));
   // The bootstrap's owner user, found by the email THREADLINE_ADMIN_EMAIL gave it.
-  const [owner] = await t.testDb.db.query<{ id: string }>(
-    "SELECT id FROM users WHERE email = 'owner@example.com'",
-  );
-  ownerUserId = owner!.id;
+  ownerUserId = (await t.client.getUserByEmail({ email: 'owner@example.com' })).data!.id;
   machineUserId = (await t.graphql('{ myMachineUser { id } }')).body.data.myMachineUser.id;
   billing = (await t.client.createLabelType({ name: 'Billing' })).data!.id;
   bug = (await t.client.createLabelType({ name: 'Bug' })).data!.id;

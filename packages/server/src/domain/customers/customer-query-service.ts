@@ -1,44 +1,25 @@
 import { z } from 'zod';
 import {
   type CustomerListFilter,
+  type CustomerListRow,
   countCustomers,
   listCustomers,
 } from '../../storage/customer-list-repository.js';
 import type { CustomerRecord } from '../../storage/customer-repository.js';
 import type { Db } from '../../storage/db.js';
 import type { Caller } from '../caller.js';
-import { validationError } from '../errors.js';
 import { type Page, type PageArgs, toPage, toPageRequest } from '../pagination.js';
 import { isoDateTime, parseInput } from '../validation.js';
+import { parseCustomerSearch } from './customer-search.js';
 
-const customersFilter = z
-  .object({ updatedAt: z.object({ after: isoDateTime.nullish(), before: isoDateTime.nullish() }).nullish() })
-  .nullish();
-
-const customersSort = z
-  .object({ field: z.enum(['FULL_NAME']), direction: z.enum(['ASC', 'DESC']) })
-  .nullish();
-
-const SEARCH_COLUMNS = {
-  fullName: 'full_name',
-  shortName: 'short_name',
-  email: 'email',
-  externalId: 'external_id',
-} as const;
-
-const searchExpression = z.object({ caseInsensitiveContains: z.string().max(500).nullish() }).nullish();
-const customersSearchQuery = z.object({
-  or: z
-    .array(
-      z.object({
-        fullName: searchExpression,
-        shortName: searchExpression,
-        email: searchExpression,
-        externalId: searchExpression,
-      }),
-    )
-    .max(20)
+// Wrapped in the arguments' names, so that error paths start with them (filters.updatedAt.after).
+const customersArgs = z.object({
+  filters: z
+    .object({
+      updatedAt: z.object({ after: isoDateTime.nullish(), before: isoDateTime.nullish() }).nullish(),
+    })
     .nullish(),
+  sortBy: z.object({ field: z.enum(['FULL_NAME']), direction: z.enum(['ASC', 'DESC']) }).nullish(),
 });
 
 /** The arguments of customers(...). */
@@ -47,15 +28,16 @@ export interface CustomersArgs extends PageArgs {
   sortBy?: unknown;
 }
 
-/** Words of a search text, as the search vectors split them. */
-function termsOf(text: string): string[] {
-  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 10);
+/** The arguments of searchCustomers(...). */
+export interface SearchCustomersArgs extends PageArgs {
+  searchQuery: unknown;
 }
 
 /** Customer reads that find things: the list with its count, and search. */
 export function createCustomerQueryService(deps: { db: Db }) {
   const { db } = deps;
 
+  /** One page by full name; the cursor holds the name as the database lowercased it, and the id. */
   async function page(
     caller: Caller,
     args: PageArgs,
@@ -64,59 +46,42 @@ export function createCustomerQueryService(deps: { db: Db }) {
   ): Promise<Page<CustomerRecord>> {
     const request = toPageRequest(args, ['text', 'text']);
     const rows = await listCustomers(db, caller.workspaceId, filter, descending, request);
-    return toPage(rows, request, (c) => [c.fullName.toLowerCase(), c.id]);
+    const result = toPage(rows, request, (row: CustomerListRow) => [row.nameKey, row.customer.id]);
+    return { ...result, items: result.items.map(({ node, cursor }) => ({ node: node.customer, cursor })) };
   }
 
   return {
-    /** One page of customers by full name (A to Z unless sorted DESC, case-insensitive), with how many match. */
+    /**
+     * One page of customers by full name, case-insensitively, ties by id: A to Z unless sortBy says
+     * DESC. totalCount counts every customer the filters match, not just this page.
+     */
     async listCustomers(
       caller: Caller,
       args: CustomersArgs,
     ): Promise<Page<CustomerRecord> & { totalCount: number }> {
-      const filters = parseInput(customersFilter, args.filters);
-      const sort = parseInput(customersSort, args.sortBy);
+      const { filters, sortBy } = parseInput(customersArgs, { filters: args.filters, sortBy: args.sortBy });
+      const updatedAt = filters?.updatedAt;
       const filter: CustomerListFilter = {
-        updatedAt: filters?.updatedAt
+        updatedAt: updatedAt
           ? {
-              after: filters.updatedAt.after ? new Date(filters.updatedAt.after) : undefined,
-              before: filters.updatedAt.before ? new Date(filters.updatedAt.before) : undefined,
+              after: updatedAt.after ? new Date(updatedAt.after) : undefined,
+              before: updatedAt.before ? new Date(updatedAt.before) : undefined,
             }
           : undefined,
       };
       const [result, totalCount] = await Promise.all([
-        page(caller, args, filter, sort?.direction === 'DESC'),
+        page(caller, args, filter, sortBy?.direction === 'DESC'),
         countCustomers(db, caller.workspaceId, filter),
       ]);
       return { ...result, totalCount };
     },
 
     /**
-     * Customers for whom any condition holds: the field contains the text, case-insensitively, and
-     * its words start with the text's words (a word's middle does not match). Each text needs 2 characters.
+     * Customers for whom any condition holds (see parseCustomerSearch), A to Z by full name like
+     * customers(...), so a cursor of one list is a position in the other.
      */
-    searchCustomers(
-      caller: Caller,
-      args: PageArgs & { searchQuery: unknown },
-    ): Promise<Page<CustomerRecord>> {
-      const query = parseInput(customersSearchQuery, args.searchQuery);
-      const anyOf: NonNullable<CustomerListFilter['anyOf']> = [];
-      for (const [i, condition] of (query.or ?? []).entries()) {
-        for (const [field, column] of Object.entries(SEARCH_COLUMNS)) {
-          const text = condition[field as keyof typeof SEARCH_COLUMNS]?.caseInsensitiveContains?.trim();
-          if (text == null) continue;
-          const terms = termsOf(text);
-          if (text.length < 2 || terms.length === 0) {
-            throw validationError([
-              {
-                field: `searchQuery.or.${i}.${field}.caseInsensitiveContains`,
-                message: 'Must have at least 2 characters, with a letter or digit.',
-                type: 'VALIDATION',
-              },
-            ]);
-          }
-          anyOf.push({ column, text, terms });
-        }
-      }
+    searchCustomers(caller: Caller, args: SearchCustomersArgs): Promise<Page<CustomerRecord>> {
+      const anyOf = parseCustomerSearch(args.searchQuery);
       return page(caller, args, { anyOf }, false);
     },
   };

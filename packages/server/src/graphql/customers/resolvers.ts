@@ -1,5 +1,4 @@
-import type { CustomersArgs } from '../../domain/customers/customer-query-service.js';
-import type { PageArgs } from '../../domain/pagination.js';
+import type { CustomersArgs, SearchCustomersArgs } from '../../domain/customers/customer-query-service.js';
 import type { CustomerRecord } from '../../storage/customer-repository.js';
 import { auditResolvers, connectionOutput, EMPTY_CONNECTION } from '../common/output.js';
 import { mutationField, queryField } from '../common/root-field.js';
@@ -11,10 +10,8 @@ export const customerResolvers = {
       const page = await services.customerQueries.listCustomers(caller, args);
       return { ...connectionOutput(page), totalCount: page.totalCount };
     }),
-    searchCustomers: queryField(
-      ['customer:read'],
-      async (args: PageArgs & { searchQuery: unknown }, { caller, services }) =>
-        connectionOutput(await services.customerQueries.searchCustomers(caller, args)),
+    searchCustomers: queryField(['customer:read'], async (args: SearchCustomersArgs, { caller, services }) =>
+      connectionOutput(await services.customerQueries.searchCustomers(caller, args)),
     ),
     customer: queryField(['customer:read'], (args: { customerId: string }, { caller, services }) =>
       services.customers.getCustomer(caller, { customerId: args.customerId }),

@@ -21,6 +21,13 @@ export interface Db extends Queryable {
   close(): Promise<void>;
 }
 
+/**
+ * Starts a statement whose best plan depends on its values (a thread list filtered by a label type
+ * on 0.1% of threads, or on 30%): PostgreSQL's adapter then sends it unprepared, so it is planned
+ * for the values at hand each time instead of switching to one generic plan after five runs.
+ */
+export const CUSTOM_PLAN = '/* custom plan */ ';
+
 /** A unique-constraint violation, carried out of either adapter with the constraint's name. */
 export class UniqueViolation extends Error {
   constructor(readonly constraint: string) {

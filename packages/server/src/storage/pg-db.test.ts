@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTestDb } from '../../test/support/test-db.js';
+import { CUSTOM_PLAN } from './db.js';
 
 // Prepared statements are a PostgreSQL matter; PGlite runs statements unnamed.
 describe.runIf(process.env.DATABASE_URL)('the pg adapter', () => {
@@ -14,6 +15,24 @@ describe.runIf(process.env.DATABASE_URL)('the pg adapter', () => {
       await Promise.all(Array.from({ length: 10 }, read));
       await db.exec('ALTER TABLE gadgets ADD COLUMN name text');
       for (let i = 0; i < 20; i++) expect(await read()).toEqual([{ id: 1, name: null }]);
+    } finally {
+      await testDb.drop();
+    }
+  });
+
+  it('prepares ordinary statements but sends CUSTOM_PLAN ones unnamed, to be planned for their values', async () => {
+    const testDb = await createTestDb();
+    try {
+      const { db } = testDb;
+      // One transaction: one connection, whose prepared statements the last query lists.
+      const prepared = await db.transaction(async (tx) => {
+        await tx.query('SELECT 1 AS prepared_one WHERE $1::int = 1', [1]);
+        await tx.query(`${CUSTOM_PLAN}SELECT 1 AS unnamed_one WHERE $1::int = 1`, [1]);
+        return tx.query<{ statement: string }>('SELECT statement FROM pg_prepared_statements');
+      });
+      const statements = prepared.map((p) => p.statement);
+      expect(statements.some((s) => s.includes('prepared_one'))).toBe(true);
+      expect(statements.some((s) => s.includes('unnamed_one'))).toBe(false);
     } finally {
       await testDb.drop();
     }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { type Db, type Queryable, translateDriverError } from './db.js';
+import { CUSTOM_PLAN, type Db, type Queryable, translateDriverError } from './db.js';
 
 /** Options for the PostgreSQL adapter. */
 export interface PgDbOptions {
@@ -54,7 +54,14 @@ export function openPgDb(options: PgDbOptions): Db {
 
   const runner = (client: pg.Pool | pg.PoolClient): Queryable => ({
     async query<Row>(sql: string, params?: readonly unknown[]) {
-      const run = () => client.query({ name: statementName(sql), text: sql, values: params as unknown[] });
+      // A statement marked CUSTOM_PLAN goes unnamed, so PostgreSQL plans it for its actual values.
+      const unnamed = sql.startsWith(CUSTOM_PLAN);
+      const run = () =>
+        client.query({
+          name: unnamed ? undefined : statementName(sql),
+          text: sql,
+          values: params as unknown[],
+        });
       try {
         return (await run()).rows as Row[];
       } catch (error) {

@@ -2,7 +2,7 @@
  * Lists of threads: a filter tree turned into one parameterised WHERE, and keyset pages over the
  * sort orders Plain offers. Every column a filter or sort names is indexed (migration 0003).
  */
-import type { Queryable } from './db.js';
+import { CUSTOM_PLAN, type Queryable } from './db.js';
 import { type KeyColumn, type KeysetRequest, keysetSql } from './keyset.js';
 import { THREAD_SELECT, type ThreadRecord, toThread } from './thread-repository.js';
 
@@ -193,7 +193,7 @@ export async function listThreads(
   const readsDescending = descending !== (page.direction === 'backward');
   const outerOrder = columns.map((_, i) => `k.sort_key_${i} ${readsDescending ? 'DESC' : 'ASC'}`).join(', ');
   const rows = await db.query(
-    `SELECT page.*, ${columns.map((_, i) => `k.sort_key_${i}`).join(', ')}
+    `${CUSTOM_PLAN}SELECT page.*, ${columns.map((_, i) => `k.sort_key_${i}`).join(', ')}
      FROM (
        SELECT t.id AS page_id, ${keys} FROM threads t ${join}
        WHERE t.workspace_id = $1 AND ${where} AND ${k.where}

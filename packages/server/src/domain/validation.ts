@@ -120,3 +120,23 @@ export class FieldErrors {
     throw error;
   }
 }
+
+/**
+ * parseInput for a query's arguments. A query's 400 shows only a message, not `fields`, so the
+ * message names each failing path (its first problem), not "Input validation failed.".
+ */
+export function parseQueryInput<T>(schema: z.ZodType<T>, input: unknown): T {
+  try {
+    return parseInput(schema, input);
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.fields.length < 2) throw error;
+    throw withFieldsInMessage(error.fields);
+  }
+}
+
+/** An input_validation error whose message lists every field path once, with its first message. */
+export function withFieldsInMessage(fields: readonly FieldError[]): DomainError {
+  const first = new Map<string, string>();
+  for (const f of fields) if (!first.has(f.field)) first.set(f.field, f.message);
+  return validationError(fields, [...first].map(([field, message]) => `${field}: ${message}`).join(' '));
+}

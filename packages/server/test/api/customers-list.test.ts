@@ -1,236 +1,228 @@
-/** customers, searchCustomers and deleteCustomer through the official SDK and raw GraphQL. */
+/** customers(filters, sortBy) with totalCount, through the official SDK's getCustomers. */
+import { CustomersSortField, SortDirection } from '@team-plain/typescript-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRestrictedKey } from '../support/api-keys.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
-import { readTimeline } from '../support/timeline.js';
 
 let t: TestServer;
-const ids: Record<string, string> = {};
 
-async function customer(fullName: string, email: string, externalId?: string) {
+/** Creates a customer through the SDK and returns its email, which the tests use as its name tag. */
+async function customer(fullName: string, tag: string): Promise<string> {
+  const email = `${tag}@example.com`;
   const result = await t.client.upsertCustomer({
     identifier: { emailAddress: email },
-    onCreate: { fullName, email: { email, isVerified: true }, externalId },
+    onCreate: { fullName, email: { email, isVerified: true } },
     onUpdate: {},
   });
-  ids[email] = result.data!.customer.id;
-  return result.data!.customer.id;
+  expect(result.data?.result).toBe('CREATED');
+  return email;
 }
+
+type Args = Parameters<TestServer['client']['getCustomers']>[0];
+const DESC = { field: CustomersSortField.FullName, direction: SortDirection.Desc };
+
+/** Every page of a list, read `size` at a time forward (first/after) or backward (last/before). */
+async function readAll(
+  args: Args,
+  size: number,
+  backward = false,
+  between?: (round: number) => Promise<void>,
+) {
+  const seen: string[] = [];
+  let cursor: string | undefined;
+  for (let round = 0; ; round++) {
+    const { data, error } = await t.client.getCustomers(
+      backward ? { ...args, last: size, before: cursor } : { ...args, first: size, after: cursor },
+    );
+    expect(error).toBeUndefined();
+    const emails = data!.customers.map((c) => c.email.email);
+    if (backward) seen.unshift(...emails);
+    else seen.push(...emails);
+    await between?.(round);
+    const more = backward ? data!.pageInfo.hasPreviousPage : data!.pageInfo.hasNextPage;
+    if (!more) return seen;
+    cursor = (backward ? data!.pageInfo.startCursor : data!.pageInfo.endCursor) ?? undefined;
+  }
+}
+
+const emailsOf = async (args: Args) =>
+  (await t.client.getCustomers(args)).data!.customers.map((c) => c.email.email);
+
+// Created in this order, so ULID ids rise with it: tie-breaks by id follow creation order.
+const NAMES: [string, string][] = [
+  ['zoe Quinn', 'zoe'],
+  ['Ada Lovelace', 'ada'],
+  ['bob Marley', 'bob'],
+  ['Same Name', 'same1'],
+  ['same name', 'same2'],
+  ['SAME NAME', 'same3'],
+  ['İzmir Kaya', 'izmir'],
+  ['Izzy Stone', 'izzy'],
+  ['Émile Zola', 'emile'],
+];
 
 beforeAll(async () => {
   t = await startTestServer();
-  await customer('zoe Quinn', 'zoe@example.com');
-  await customer('Ada Lovelace', 'ada@analytical.example', 'crm-ada');
-  await customer('bob Marley', 'bob@example.com');
-  await customer('Same Name', 'same1@example.com');
-  await customer('Same Name', 'same2@example.com');
+  for (const [name, tag] of NAMES) await customer(name, tag);
 });
-
 afterAll(() => t.close());
 
-const names = async (args: Parameters<TestServer['client']['getCustomers']>[0]) =>
-  (await t.client.getCustomers(args)).data!.customers.map((c) => c.email.email);
-
 describe('customers', () => {
-  it('lists by full name A to Z, case-insensitively, ties by id, with totalCount', async () => {
-    const result = await t.client.getCustomers({});
-    expect(result.data!.customers.map((c) => c.fullName)).toEqual([
+  it('lists A to Z by full name without sortBy, case-insensitively, ties in creation order, with totalCount', async () => {
+    const { data } = await t.client.getCustomers({});
+    expect(data!.customers.map((c) => c.fullName)).toEqual([
       'Ada Lovelace',
       'bob Marley',
+      'İzmir Kaya', // lowercased by the database to "izmir kaya"
+      'Izzy Stone',
       'Same Name',
-      'Same Name',
+      'same name',
+      'SAME NAME',
       'zoe Quinn',
+      'Émile Zola', // "é" is after "z" in code point order (the C and C.UTF-8 collations)
     ]);
-    expect(result.data!.customers.slice(2, 4).map((c) => c.id)).toEqual([
-      ids['same1@example.com'],
-      ids['same2@example.com'],
-    ]);
-    expect(result.data!.totalCount).toBe(5);
+    expect(data!.totalCount).toBe(NAMES.length);
+    expect(data!.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false });
   });
 
-  it('sorts Z to A with sortBy FULL_NAME DESC', async () => {
-    const desc = await names({ sortBy: { field: 'FULL_NAME' as any, direction: 'DESC' as any } });
-    expect(desc).toEqual([...(await names({}))].reverse());
-  });
-
-  it('pages forward and backward without duplicates or gaps while customers are created', async () => {
-    const seen: string[] = [];
-    let after: string | undefined;
-    for (let round = 0; ; round++) {
-      const page = await t.client.getCustomers({ first: 2, after });
-      seen.push(...page.data!.customers.map((c) => c.email.email));
-      // Sorts after everyone read so far: it must show up on a later page.
-      if (round === 0) await customer('Zz Late', 'late@example.com');
-      if (!page.data!.pageInfo.hasNextPage) break;
-      after = page.data!.pageInfo.endCursor!;
-    }
-    expect(seen).toEqual(await names({ first: 100 }));
-    expect(seen.at(-1)).toBe('late@example.com');
-    expect(new Set(seen).size).toBe(seen.length);
-
-    const back: string[] = [];
-    let before: string | undefined;
-    for (;;) {
-      const page = await t.client.getCustomers({ last: 4, before });
-      back.unshift(...page.data!.customers.map((c) => c.email.email));
-      if (!page.data!.pageInfo.hasPreviousPage) break;
-      before = page.data!.pageInfo.startCursor!;
-    }
-    expect(back).toEqual(seen);
-  });
-
-  it('filters by updatedAt, and counts what matches', async () => {
-    const since = new Date().toISOString();
-    await new Promise((r) => setTimeout(r, 5));
-    await t.client.upsertCustomer({
-      identifier: { emailAddress: 'bob@example.com' },
-      onCreate: { fullName: 'x', email: { email: 'bob@example.com', isVerified: true } },
-      onUpdate: { fullName: { value: 'Bob Marley' } },
+  it('sorts Z to A with sortBy FULL_NAME DESC, ties in reverse creation order', async () => {
+    const asc = await emailsOf({});
+    expect(await emailsOf({ sortBy: DESC })).toEqual([...asc].reverse());
+    const asAsc = await emailsOf({
+      sortBy: { field: CustomersSortField.FullName, direction: SortDirection.Asc },
     });
-    const result = await t.client.getCustomers({ filters: { updatedAt: { after: since } } });
-    expect(result.data!.customers.map((c) => c.fullName)).toEqual(['Bob Marley']);
-    expect(result.data!.totalCount).toBe(1);
+    expect(asAsc).toEqual(asc);
   });
 
-  it('answers 400 for a bad date', async () => {
+  it.each([1, 2, 4])(
+    'reads the same order %i at a time forward and backward, in both directions, ties split across pages',
+    async (size) => {
+      const asc = await emailsOf({});
+      expect(await readAll({}, size)).toEqual(asc);
+      expect(await readAll({}, size, true)).toEqual(asc);
+      expect(await readAll({ sortBy: DESC }, size)).toEqual([...asc].reverse());
+      expect(await readAll({ sortBy: DESC }, size, true)).toEqual([...asc].reverse());
+    },
+  );
+
+  it('counts every match in totalCount, whatever the page, and says which way more pages are', async () => {
+    const first = await t.client.getCustomers({ first: 2 });
+    expect(first.data).toMatchObject({
+      totalCount: NAMES.length,
+      pageInfo: { hasNextPage: true, hasPreviousPage: false },
+    });
+    const second = await t.client.getCustomers({ first: 2, after: first.data!.pageInfo.endCursor! });
+    expect(second.data).toMatchObject({
+      totalCount: NAMES.length,
+      pageInfo: { hasNextPage: true, hasPreviousPage: true, startCursor: expect.any(String) },
+    });
+    const empty = await t.client.getCustomers({ first: 0 });
+    expect(empty.data).toMatchObject({ customers: [], totalCount: NAMES.length });
+  });
+
+  it('answers 400 BAD_USER_INPUT for a bad cursor, a cursor of another list and bad page arguments', async () => {
+    const { body: threads } = await t.graphql('{ threads(first: 1) { pageInfo { endCursor } } }');
+    const cases: [string, RegExp][] = [
+      ['{ customers(after: "nonsense") { totalCount } }', /cursor "nonsense" is not valid/],
+      [
+        `{ customers(after: "${Buffer.from('[1,"x"]').toString('base64url')}") { totalCount } }`,
+        /is not valid for this list/,
+      ],
+      ['{ customers(first: 101) { totalCount } }', /between 0 and 100/],
+      ['{ customers(first: 1, last: 1) { totalCount } }', /either first or last/],
+      ['{ customers(first: 1, before: "x") { totalCount } }', /first cannot be combined with before/],
+    ];
+    if (threads.data?.threads.pageInfo.endCursor) {
+      cases.push([
+        `{ customers(after: "${threads.data.threads.pageInfo.endCursor}") { totalCount } }`,
+        /not valid/,
+      ]);
+    }
+    for (const [query, message] of cases) {
+      const { status, body } = await t.graphql(query);
+      expect(status, query).toBe(400);
+      expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+      expect(body.errors[0].message).toMatch(message);
+    }
+  });
+
+  it('answers 400 naming filters.updatedAt.after for a date that is not ISO 8601', async () => {
     const { status, body } = await t.graphql(
       '{ customers(filters: { updatedAt: { after: "soon" } }) { totalCount } }',
     );
     expect(status).toBe(400);
-    expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(body.errors[0]).toMatchObject({
+      message: expect.stringMatching(/^filters\.updatedAt\.after: Must be an ISO 8601 date-time/),
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   });
-});
 
-describe('searchCustomers', () => {
-  const SEARCH = `query($q: CustomersSearchQuery!) { searchCustomers(searchQuery: $q) { edges { node { email { email } } } } }`;
-  const search = async (q: unknown) => {
-    const { status, body } = await t.graphql(SEARCH, { q });
-    expect(status, JSON.stringify(body)).toBe(200);
-    return body.data.searchCustomers.edges.map((e: any) => e.node.email.email);
-  };
+  it('pages without duplicates or gaps while customers are created between page reads', async () => {
+    const before = await emailsOf({ first: 100 });
+    const added: { email: string; expected: boolean }[] = [];
+    // Forward, two at a time. After the first page (Ada, bob) the cursor is at "bob marley".
+    const seen = await readAll({}, 2, false, async (round) => {
+      if (round === 0) {
+        added.push({ email: await customer('Aaron Early', 'early'), expected: false }); // before the cursor
+        added.push({ email: await customer('Same Name', 'same4'), expected: true }); // a tie, after the others
+        added.push({ email: await customer('Zz Late', 'late'), expected: true });
+      }
+      if (round === 2) added.push({ email: await customer('Bo Before', 'bo'), expected: false });
+    });
+    expect(new Set(seen).size).toBe(seen.length);
+    const now = await emailsOf({ first: 100 });
+    // Exactly what existed, plus what was created after the cursor, in the list's order.
+    const hidden = new Set(added.filter((a) => !a.expected).map((a) => a.email));
+    expect(seen).toEqual(now.filter((email) => !hidden.has(email)));
+    expect(before.every((email) => seen.includes(email))).toBe(true);
+    expect(seen.indexOf('same4@example.com')).toBe(seen.indexOf('same3@example.com') + 1);
 
-  it('finds by name, email or externalId, case-insensitively, any condition matching', async () => {
-    expect(await search({ or: [{ fullName: { caseInsensitiveContains: 'LOVE' } }] })).toEqual([
-      'ada@analytical.example',
-    ]);
-    expect(await search({ or: [{ email: { caseInsensitiveContains: 'analytical.ex' } }] })).toEqual([
-      'ada@analytical.example',
-    ]);
-    expect(await search({ or: [{ externalId: { caseInsensitiveContains: 'crm-ada' } }] })).toEqual([
-      'ada@analytical.example',
-    ]);
+    // Backward, three at a time from the end of Z to A (the A names first): a customer created among the
+    // pages still to read shows up, one among those already read does not.
+    const seenBack = await readAll({ sortBy: DESC }, 3, true, async (round) => {
+      if (round === 0) {
+        await customer('Ab Added', 'ab');
+        await customer('Yves Later', 'yves');
+      }
+    });
+    const all = await emailsOf({ first: 100, sortBy: DESC });
+    expect(seenBack).toContain('yves@example.com');
+    expect(seenBack).toEqual(all.filter((email) => email !== 'ab@example.com'));
+  });
+
+  it('filters by updatedAt, after (inclusive) and before (exclusive), counting what matches', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const since = new Date().toISOString();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const renamed = await t.client.upsertCustomer({
+      identifier: { emailAddress: 'bob@example.com' },
+      onCreate: { fullName: 'x', email: { email: 'bob@example.com', isVerified: true } },
+      onUpdate: { fullName: { value: 'Bob Marley' } },
+    });
+    const updatedAt = renamed.data!.customer.updatedAt.iso8601;
+    const after = await t.client.getCustomers({ filters: { updatedAt: { after: since } } });
+    expect(after.data!.customers.map((c) => c.fullName)).toEqual(['Bob Marley']);
+    expect(after.data!.totalCount).toBe(1);
     expect(
-      await search({
-        or: [
-          { fullName: { caseInsensitiveContains: 'zoe' } },
-          { email: { caseInsensitiveContains: 'bob@' } },
-        ],
-      }),
-    ).toEqual(['bob@example.com', 'zoe@example.com']);
+      (await t.client.getCustomers({ filters: { updatedAt: { after: updatedAt } } })).data!.totalCount,
+    ).toBe(1);
+    const untilThen = await t.client.getCustomers({ filters: { updatedAt: { before: since } } });
+    expect(untilThen.data!.customers.map((c) => c.email.email)).not.toContain('bob@example.com');
+    expect(untilThen.data!.totalCount).toBe((await t.client.getCustomers({})).data!.totalCount - 1);
+    const none = await t.client.getCustomers({ filters: { updatedAt: { after: since, before: since } } });
+    expect(none.data).toMatchObject({ customers: [], totalCount: 0 });
   });
 
-  it('needs the text in the searched field itself', async () => {
-    // "ada" is in Ada's email too, but the condition names the full name only.
-    expect(await search({ or: [{ fullName: { caseInsensitiveContains: 'analytical' } }] })).toEqual([]);
-  });
-
-  it('refuses a text under 2 characters with its path', async () => {
-    const { status, body } = await t.graphql(SEARCH, {
-      q: { or: [{ email: { caseInsensitiveContains: 'a' } }] },
-    });
-    expect(status).toBe(400);
-    expect(body.errors[0].message).toMatch(/^searchQuery\.or\.0\.email\.caseInsensitiveContains: /);
-  });
-});
-
-describe('deleteCustomer', () => {
-  it("deletes the customer with their threads, events and notes, and leaves others' alone", async () => {
-    const gone = await customer('Gone Soon', 'gone@example.com');
-    const kept = await customer('Kept', 'kept@example.com');
-    const goneThread = (
-      await t.client.createThread({ title: 'Bye', customerIdentifier: { customerId: gone } })
-    ).data!;
-    const keptThread = (
-      await t.client.createThread({ title: 'Hi', customerIdentifier: { customerId: kept } })
-    ).data!;
-    await t.client.createCustomerEvent({
-      customerIdentifier: { customerId: gone },
-      title: 'Signed up',
-      components: [{ componentText: { text: 'x' } }],
-    });
-    await t.client.createNote({ customerId: gone, threadId: goneThread.id, text: 'note' });
-    await t.client.createNote({ customerId: kept, threadId: keptThread.id, text: 'note' });
-    const keptEntries = await readTimeline(t, keptThread.id);
-
-    expect(await t.client.deleteCustomer({ customerId: gone })).toEqual({ data: null });
-
-    expect((await t.client.getCustomerById({ customerId: gone })).data).toBeNull();
-    expect((await t.client.getThread({ threadId: goneThread.id })).data).toBeNull();
-    const { body } = await t.graphql(
-      'query($id: ID!) { timelineEntries(customerId: $id) { edges { cursor } } }',
-      { id: gone },
-    );
-    expect(body.data.timelineEntries.edges).toEqual([]);
-    expect((await t.client.getThread({ threadId: keptThread.id })).data?.id).toBe(keptThread.id);
-    expect(await readTimeline(t, keptThread.id)).toEqual(keptEntries);
-  });
-
-  it('answers not_found on customerId for a customer that does not exist', async () => {
-    const result = await t.client.deleteCustomer({ customerId: 'c_01HB924RWAW8H3Q8KZDFWYBJZZ' });
-    expect(result.error).toMatchObject({
-      type: 'mutation_error',
-      errorDetails: { code: 'not_found', fields: [{ field: 'customerId', type: 'NOT_FOUND' }] },
-    });
-  });
-});
-
-describe('users', () => {
-  it('finds the bootstrap owner by id and by email, case-insensitively', async () => {
-    const byEmail = await t.client.getUserByEmail({ email: 'ADMIN@localhost' });
-    expect(byEmail.data).toMatchObject({
-      __typename: 'User',
-      id: expect.stringMatching(/^u_/),
-      email: 'admin@localhost',
-      slackIdentities: [],
-    });
-    const byId = await t.client.getUserById({ id: byEmail.data!.id });
-    expect(byId.data?.email).toBe('admin@localhost');
-    expect((await t.client.getUserByEmail({ email: 'nobody@example.com' })).data).toBeNull();
-  });
-
-  it('lists users, and answers myUser null for an API key', async () => {
-    const { body } = await t.graphql('{ users { edges { node { email } } } myUser { id } }');
-    expect(body.data).toEqual({ users: { edges: [{ node: { email: 'admin@localhost' } }] }, myUser: null });
-    const none = await t.graphql('{ users(filters: { isAssignableToThread: false }) { edges { cursor } } }');
-    expect(none.body.data.users.edges).toEqual([]);
-  });
-});
-
-describe('permissions', () => {
-  it.each([
-    ['customers', '{ customers { totalCount } }', 'customer:read'],
-    ['searchCustomers', '{ searchCustomers(searchQuery: { or: [] }) { edges { cursor } } }', 'customer:read'],
-    ['users', '{ users { edges { cursor } } }', 'user:read'],
-    ['user', '{ user(userId: "u_x") { id } }', 'user:read'],
-    ['userByEmail', '{ userByEmail(email: "a@b.c") { id } }', 'user:read'],
-    ['myUser', '{ myUser { id } }', 'user:read'],
-  ])('%s needs %s', async (_name, query, permission) => {
+  it('needs customer:read', async () => {
     const key = await createRestrictedKey(t, ['thread:read']);
-    const { status, body } = await t.graphql(query, {}, key);
+    const { status, body } = await t.graphql('{ customers { totalCount } }', {}, key);
     expect(status).toBe(403);
-    expect(body.errors[0].message).toBe(`Insufficient permissions, missing "${permission}".`);
-  });
-
-  it('deleteCustomer needs customer:delete', async () => {
-    const key = await createRestrictedKey(t, ['customer:read']);
-    const { body } = await t.graphql(
-      'mutation { deleteCustomer(input: { customerId: "c_x" }) { error { code message } } }',
+    expect(body.errors[0].message).toBe('Insufficient permissions, missing "customer:read".');
+    const allowed = await t.graphql(
+      '{ customers { totalCount } }',
       {},
-      key,
+      await createRestrictedKey(t, ['customer:read']),
     );
-    expect(body.data.deleteCustomer.error).toEqual({
-      code: 'forbidden',
-      message: 'Insufficient permissions, missing "customer:delete".',
-    });
+    expect(allowed.status).toBe(200);
   });
 });

@@ -9,7 +9,7 @@ import type { CustomerRecord } from '../../storage/customer-repository.js';
 import type { Db } from '../../storage/db.js';
 import type { Caller } from '../caller.js';
 import { type Page, type PageArgs, toPage, toPageRequest } from '../pagination.js';
-import { isoDateTime, parseInput } from '../validation.js';
+import { isoDateTime, parseQueryInput } from '../validation.js';
 import { parseCustomerSearch } from './customer-search.js';
 
 // Wrapped in the arguments' names, so that error paths start with them (filters.updatedAt.after).
@@ -59,7 +59,10 @@ export function createCustomerQueryService(deps: { db: Db }) {
       caller: Caller,
       args: CustomersArgs,
     ): Promise<Page<CustomerRecord> & { totalCount: number }> {
-      const { filters, sortBy } = parseInput(customersArgs, { filters: args.filters, sortBy: args.sortBy });
+      const { filters, sortBy } = parseQueryInput(customersArgs, {
+        filters: args.filters,
+        sortBy: args.sortBy,
+      });
       const updatedAt = filters?.updatedAt;
       const filter: CustomerListFilter = {
         updatedAt: updatedAt
@@ -76,10 +79,7 @@ export function createCustomerQueryService(deps: { db: Db }) {
       return { ...result, totalCount };
     },
 
-    /**
-     * Customers for whom any condition holds (see parseCustomerSearch), A to Z by full name like
-     * customers(...), so a cursor of one list is a position in the other.
-     */
+    /** Customers for whom any condition holds (see parseCustomerSearch), A to Z by full name, ties by id. */
     searchCustomers(caller: Caller, args: SearchCustomersArgs): Promise<Page<CustomerRecord>> {
       const anyOf = parseCustomerSearch(args.searchQuery);
       return page(caller, args, { anyOf }, false);

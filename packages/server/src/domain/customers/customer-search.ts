@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CustomerSearchField, CustomerSearchMatch } from '../../storage/customer-list-repository.js';
-import { type FieldError, validationError } from '../errors.js';
-import { parseInput } from '../validation.js';
+import type { FieldError } from '../errors.js';
+import { parseQueryInput, withFieldsInMessage } from '../validation.js';
 
 /** Limits of searchCustomers: a text's length, the conditions of one query, the words used of a text. */
 export const CUSTOMER_SEARCH_LIMITS = { minLength: 2, maxLength: 500, conditions: 20, terms: 10 } as const;
@@ -39,7 +39,7 @@ export function searchTermsOf(text: string): string[] {
  * one is reported at `searchQuery.or.<i>.<field>.caseInsensitiveContains`.
  */
 export function parseCustomerSearch(searchQuery: unknown): CustomerSearchMatch[] {
-  const query = parseInput(searchArgs, { searchQuery }).searchQuery;
+  const query = parseQueryInput(searchArgs, { searchQuery }).searchQuery;
   const matches: CustomerSearchMatch[] = [];
   const errors: FieldError[] = [];
   for (const [i, condition] of (query.or ?? []).entries()) {
@@ -58,8 +58,6 @@ export function parseCustomerSearch(searchQuery: unknown): CustomerSearchMatch[]
       });
     }
   }
-  // A query's 400 shows only the message, so it names every failing field.
-  if (errors.length > 0)
-    throw validationError(errors, errors.map((e) => `${e.field}: ${e.message}`).join(' '));
+  if (errors.length > 0) throw withFieldsInMessage(errors);
   return matches;
 }

@@ -125,6 +125,57 @@ describe('upsertCustomer', () => {
     });
   });
 
+  it('updates fullName, shortName, externalId and email at once (UPDATED), then answers NOOP for the same values', async () => {
+    const oldEmail = uniqueEmail('before');
+    const newEmail = uniqueEmail('after');
+    const oldExternalId = `ext-${randomBytes(4).toString('hex')}`;
+    const newExternalId = `ext-${randomBytes(4).toString('hex')}`;
+    const created = await createCustomer(oldEmail, { externalId: oldExternalId });
+    const input = {
+      identifier: { customerId: created.id },
+      onCreate: { fullName: 'Jane Doe', email: { email: oldEmail, isVerified: false } },
+      onUpdate: {
+        fullName: { value: 'Janet Smith' },
+        shortName: { value: 'Janet' },
+        externalId: { value: newExternalId },
+        email: { email: newEmail, isVerified: true },
+      },
+    };
+    const expected = {
+      id: created.id,
+      fullName: 'Janet Smith',
+      shortName: 'Janet',
+      externalId: newExternalId,
+      email: { email: newEmail, isVerified: true, verifiedAt: dateTime() },
+    };
+
+    const updated = await t.client.upsertCustomer(input);
+    expect(updated.error).toBeUndefined();
+    expect(updated.data).toMatchObject({ result: 'UPDATED', customer: expected });
+    expect(updated.data!.customer.updatedAt.iso8601 > created.updatedAt.iso8601).toBe(true);
+
+    const again = await t.client.upsertCustomer(input);
+    expect(again.data).toMatchObject({ result: 'NOOP', customer: expected });
+    expect(again.data!.customer.updatedAt).toEqual(updated.data!.customer.updatedAt);
+    expect(again.data!.customer.email.verifiedAt).toEqual(updated.data!.customer.email.verifiedAt);
+
+    // Found by the new email and externalId, no longer by the old ones.
+    expect((await t.client.getCustomerByEmail({ email: newEmail })).data).toMatchObject(expected);
+    expect((await t.client.getCustomerByExternalId({ externalId: newExternalId })).data).toMatchObject(
+      expected,
+    );
+    expect((await t.client.getCustomerByEmail({ email: oldEmail })).data).toBeNull();
+    expect((await t.client.getCustomerByExternalId({ externalId: oldExternalId })).data).toBeNull();
+
+    // { value: null } clears the optional fields, once.
+    const clear = { ...input, onUpdate: { shortName: { value: null }, externalId: { value: null } } };
+    expect((await t.client.upsertCustomer(clear)).data).toMatchObject({
+      result: 'UPDATED',
+      customer: { id: created.id, fullName: 'Janet Smith', shortName: null, externalId: null },
+    });
+    expect((await t.client.upsertCustomer(clear)).data?.result).toBe('NOOP');
+  });
+
   it('returns not_found on identifier.customerId for an unknown customerId and creates nothing', async () => {
     const email = uniqueEmail();
     const res = await t.client.upsertCustomer({

@@ -38,6 +38,8 @@ export interface ThreadListFilter {
   threadFields?: ThreadFieldCondition[];
   /** Full-text search terms (searchThreads): each must match a word's start. */
   searchTerms?: string[];
+  /** The customers whose words the search terms match (listThreads finds them). */
+  searchCustomerIds?: string[];
   and?: ThreadListFilter[];
   or?: ThreadListFilter[];
   not?: ThreadListFilter;
@@ -105,14 +107,12 @@ export function filterSql(filter: ThreadListFilter, p: SqlParams): string {
   if (filter.statusChangedAt) parts.push(...rangeSql('t.status_changed_at', filter.statusChangedAt, p));
   for (const condition of filter.threadFields ?? []) parts.push(fieldSql(condition, p));
   if (filter.searchTerms && filter.searchTerms.length > 0) {
-    // Each term matches the start of a word of the thread (title, description, preview, ref) or of
-    // its customer (name, email). The customers are found once ($1 is the workspace), so the planner
-    // can OR the search index with the customer index instead of probing customers per thread.
+    // Each term matches the start of a word of the thread (title, description, preview, ref), or the
+    // thread is one of the customers' found beforehand (searchCustomerIds): a literal list lets the
+    // planner OR the search index with the customer index; a subquery here made it scan every thread.
     const query = p.add(filter.searchTerms.map((term) => `${term}:*`).join(' & '), 'text');
     parts.push(
-      `(t.search_vector @@ to_tsquery('simple', ${query}) OR t.customer_id = ANY(ARRAY(
-         SELECT c.id FROM customers c WHERE c.workspace_id = $1
-           AND c.search_vector @@ to_tsquery('simple', ${query}) LIMIT 1000)))`,
+      `(t.search_vector @@ to_tsquery('simple', ${query}) OR t.customer_id = ANY(${p.add(filter.searchCustomerIds ?? [], 'text[]')}))`,
     );
   }
   for (const inner of filter.and ?? []) parts.push(`(${filterSql(inner, p)})`);
@@ -162,6 +162,15 @@ export function sortColumns(sort: ThreadSortKey, p: SqlParams): { columns: KeyCo
   }
 }
 
+/** The customers (at most 1,000) whose name, email or externalId has words starting with every term. */
+async function searchCustomerIds(db: Queryable, workspaceId: string, terms: string[]): Promise<string[]> {
+  const rows = await db.query<{ id: string }>(
+    `${CUSTOM_PLAN}SELECT id FROM customers WHERE workspace_id = $1 AND search_vector @@ to_tsquery('simple', $2) LIMIT 1000`,
+    [workspaceId, terms.map((term) => `${term}:*`).join(' & ')],
+  );
+  return rows.map((r) => r.id);
+}
+
 /** A listed thread with the values of its sort key (for its cursor). */
 export interface ListedThread {
   thread: ThreadRecord;
@@ -183,6 +192,9 @@ export async function listThreads(
   descending: boolean,
   page: KeysetRequest,
 ): Promise<ListedThread[]> {
+  if (filter.searchTerms?.length) {
+    filter = { ...filter, searchCustomerIds: await searchCustomerIds(db, workspaceId, filter.searchTerms) };
+  }
   const p = new SqlParams();
   p.add(workspaceId, 'text');
   const { columns, join } = sortColumns(sort, p);

@@ -38,8 +38,6 @@ export interface ThreadListFilter {
   threadFields?: ThreadFieldCondition[];
   /** Full-text search terms (searchThreads): each must match a word's start. */
   searchTerms?: string[];
-  /** The customers whose words the search terms match (listThreads finds them). */
-  searchCustomerIds?: string[];
   and?: ThreadListFilter[];
   or?: ThreadListFilter[];
   not?: ThreadListFilter;
@@ -107,13 +105,9 @@ export function filterSql(filter: ThreadListFilter, p: SqlParams): string {
   if (filter.statusChangedAt) parts.push(...rangeSql('t.status_changed_at', filter.statusChangedAt, p));
   for (const condition of filter.threadFields ?? []) parts.push(fieldSql(condition, p));
   if (filter.searchTerms && filter.searchTerms.length > 0) {
-    // Each term matches the start of a word of the thread (title, description, preview, ref), or the
-    // thread is one of the customers' found beforehand (searchCustomerIds): a literal list lets the
-    // planner OR the search index with the customer index; a subquery here made it scan every thread.
+    // Each term matches the start of a word of the thread (title, description, preview, ref).
     const query = p.add(filter.searchTerms.map((term) => `${term}:*`).join(' & '), 'text');
-    parts.push(
-      `(t.search_vector @@ to_tsquery('simple', ${query}) OR t.customer_id = ANY(${p.add(filter.searchCustomerIds ?? [], 'text[]')}))`,
-    );
+    parts.push(`t.search_vector @@ to_tsquery('simple', ${query})`);
   }
   for (const inner of filter.and ?? []) parts.push(`(${filterSql(inner, p)})`);
   if (filter.or) {
@@ -162,6 +156,24 @@ export function sortColumns(sort: ThreadSortKey, p: SqlParams): { columns: KeyCo
   }
 }
 
+/**
+ * The alternatives a filter is read as: itself, or for a search, the threads whose own words match
+ * and the threads of the customers whose words match. Each is its own ordered, limited query, which
+ * PostgreSQL serves from its own index (an OR of the two in one query made it scan every thread).
+ */
+async function branchesOf(
+  db: Queryable,
+  workspaceId: string,
+  filter: ThreadListFilter,
+): Promise<ThreadListFilter[]> {
+  if (!filter.searchTerms?.length) return [filter];
+  const customerIds = await searchCustomerIds(db, workspaceId, filter.searchTerms);
+  const byText = filter;
+  if (customerIds.length === 0) return [byText];
+  const byCustomer = { ...filter, searchTerms: undefined, and: [...(filter.and ?? []), { customerIds }] };
+  return [byText, byCustomer];
+}
+
 /** The customers (at most 1,000) whose name, email or externalId has words starting with every term. */
 async function searchCustomerIds(db: Queryable, workspaceId: string, terms: string[]): Promise<string[]> {
   const rows = await db.query<{ id: string }>(
@@ -192,27 +204,26 @@ export async function listThreads(
   descending: boolean,
   page: KeysetRequest,
 ): Promise<ListedThread[]> {
-  if (filter.searchTerms?.length) {
-    filter = { ...filter, searchCustomerIds: await searchCustomerIds(db, workspaceId, filter.searchTerms) };
-  }
   const p = new SqlParams();
   p.add(workspaceId, 'text');
   const { columns, join } = sortColumns(sort, p);
-  const where = filterSql(filter, p);
+  const wheres = (await branchesOf(db, workspaceId, filter)).map((branch) => filterSql(branch, p));
   const k = keysetSql(columns, page, p.values.length + 1, descending);
   const keys = columns.map((c, i) => `${c.sql} AS sort_key_${i}`).join(', ');
-  // The page is found on the threads table alone (index order), then each row is read whole.
   const readsDescending = descending !== (page.direction === 'backward');
-  const outerOrder = columns.map((_, i) => `k.sort_key_${i} ${readsDescending ? 'DESC' : 'ASC'}`).join(', ');
+  const order = columns.map((_, i) => `sort_key_${i} ${readsDescending ? 'DESC' : 'ASC'}`).join(', ');
+  // The page is found on the threads table alone (index order), one ordered and limited branch per
+  // alternative, then each row is read whole.
+  const branches = wheres.map(
+    (where) => `(SELECT t.id AS page_id, ${keys} FROM threads t ${join}
+       WHERE t.workspace_id = $1 AND ${where} AND ${k.where}
+       ORDER BY ${k.orderBy} ${k.limit})`,
+  );
   const rows = await db.query(
     `${CUSTOM_PLAN}SELECT page.*, ${columns.map((_, i) => `k.sort_key_${i}`).join(', ')}
-     FROM (
-       SELECT t.id AS page_id, ${keys} FROM threads t ${join}
-       WHERE t.workspace_id = $1 AND ${where} AND ${k.where}
-       ORDER BY ${k.orderBy} ${k.limit}
-     ) k
+     FROM (SELECT * FROM (${branches.join(' UNION ')}) u ORDER BY ${order} ${k.limit}) k
      CROSS JOIN LATERAL (${THREAD_SELECT} WHERE t.workspace_id = $1 AND t.id = k.page_id) page
-     ORDER BY ${outerOrder}`,
+     ORDER BY ${columns.map((_, i) => `k.sort_key_${i} ${readsDescending ? 'DESC' : 'ASC'}`).join(', ')}`,
     [...p.values, ...k.params],
   );
   return rows.map((row) => ({

@@ -286,6 +286,13 @@ describe('searchThreads', () => {
     expect(await search(refs['d question']!)).toEqual(['d question']);
   });
 
+  it('answers a thread once when both its words and its customer match', async () => {
+    const grace = await customer('Grace Hopper', 'grace@navy.example');
+    await thread('Hopper compiler question', grace);
+    await thread('unrelated', grace);
+    expect(await search('hopper')).toEqual(['unrelated', 'Hopper compiler question']);
+  });
+
   it('combines with filters', async () => {
     expect(await search('ada', { statuses: ['TODO'], labelTypeIds: [bug] })).toEqual(['b login broken']);
   });

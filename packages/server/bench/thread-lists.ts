@@ -3,7 +3,8 @@
  * one workspace of a fresh PostgreSQL database, then times filtered and sorted pages of 25 through
  * the real HTTP API, one request at a time, and prints p50/p99 per query against the 50 ms p99
  * target, with the indexes each query's plan uses (EXPLAIN). A measurement, not a test: a missed
- * target prints BELOW and the exit code stays 0. The database is dropped at the end.
+ * target prints BELOW and the exit code stays 0. The database is dropped at the end (unless
+ * BENCH_KEEP_DATABASE=1).
  */
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -249,7 +250,9 @@ async function main(): Promise<void> {
     await explainPlans(server.db, workspaceId);
   } finally {
     await server?.close().catch(() => {});
-    await database.drop();
+    // BENCH_KEEP_DATABASE=1 keeps the loaded database, to study a plan with psql; drop it yourself.
+    if (process.env.BENCH_KEEP_DATABASE === '1') printLine(`thread lists: kept database ${database.name}`);
+    else await database.drop();
   }
 }
 

@@ -93,6 +93,11 @@ const SEARCH_QUERY = `query($term: String!, $filters: ThreadsFilter) {
   searchThreads(searchQuery: { term: $term }, filters: $filters, first: 25) { edges { node { thread { id } } } }
 }`;
 
+/** What the bench reads from an answer: the end cursor of a threads page. */
+interface ThreadsData {
+  threads: { pageInfo: { endCursor: string | null } };
+}
+
 interface Case {
   name: string;
   query: string;
@@ -137,10 +142,10 @@ async function main(): Promise<void> {
         headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
         body: JSON.stringify({ query, variables }),
       });
-      const body = (await res.json()) as { data?: any; errors?: unknown[] };
+      const body = (await res.json()) as { data?: ThreadsData; errors?: unknown[] };
       if (res.status !== 200 || body.errors)
         throw new Error(`${res.status} ${JSON.stringify(body).slice(0, 300)}`);
-      return body.data;
+      return body.data!;
     };
 
     // A cursor 1,000 rows deep into the TODO list, for a deep page.

@@ -156,24 +156,6 @@ export function sortColumns(sort: ThreadSortKey, p: SqlParams): { columns: KeyCo
   }
 }
 
-/**
- * The alternatives a filter is read as: itself, or for a search, the threads whose own words match
- * and the threads of the customers whose words match. Each is its own ordered, limited query, which
- * PostgreSQL serves from its own index (an OR of the two in one query made it scan every thread).
- */
-async function branchesOf(
-  db: Queryable,
-  workspaceId: string,
-  filter: ThreadListFilter,
-): Promise<ThreadListFilter[]> {
-  if (!filter.searchTerms?.length) return [filter];
-  const customerIds = await searchCustomerIds(db, workspaceId, filter.searchTerms);
-  const byText = filter;
-  if (customerIds.length === 0) return [byText];
-  const byCustomer = { ...filter, searchTerms: undefined, and: [...(filter.and ?? []), { customerIds }] };
-  return [byText, byCustomer];
-}
-
 /** The customers (at most 1,000) whose name, email or externalId has words starting with every term. */
 async function searchCustomerIds(db: Queryable, workspaceId: string, terms: string[]): Promise<string[]> {
   const rows = await db.query<{ id: string }>(
@@ -195,6 +177,98 @@ function keyValue(value: unknown): string | number {
   return Number(value);
 }
 
+/** One way of reading part of a page: a filter, and for a search, the text to match in a window. */
+interface Branch {
+  filter: ThreadListFilter;
+  /** Match this tsquery among the first WINDOW rows of the filter's order, instead of everywhere. */
+  windowQuery?: string;
+}
+
+/** How many rows of a list a search looks at in order before it asks the search index instead. */
+const SEARCH_WINDOW = 5000;
+
+/** The most ids of matching threads a search reads from the search index to page through them. */
+const SEARCH_ID_LIMIT = 50_000;
+
+/** The SQL of one page of sort keys (page_id, sort_key_0, …): the branches joined, ordered, limited. */
+function pageKeysSql(
+  workspaceId: string,
+  sort: ThreadSortKey,
+  descending: boolean,
+  page: KeysetRequest,
+  branches: Branch[],
+): { sql: string; params: unknown[]; columns: KeyColumn[]; readsDescending: boolean } {
+  const p = new SqlParams();
+  p.add(workspaceId, 'text');
+  const { columns, join } = sortColumns(sort, p);
+  const parts = branches.map((b) => ({
+    where: filterSql(b.filter, p),
+    windowQuery: b.windowQuery === undefined ? null : p.add(b.windowQuery, 'text'),
+  }));
+  const k = keysetSql(columns, page, p.values.length + 1, descending);
+  const keys = columns.map((c, i) => `${c.sql} AS sort_key_${i}`).join(', ');
+  const keyNames = columns.map((_, i) => `sort_key_${i}`).join(', ');
+  const readsDescending = descending !== (page.direction === 'backward');
+  const order = columns.map((_, i) => `sort_key_${i} ${readsDescending ? 'DESC' : 'ASC'}`).join(', ');
+  // Each branch is its own ordered, limited query, served by its own index; the page is found on the
+  // threads table alone and read whole afterwards.
+  const sql = parts
+    .map(({ where, windowQuery }) => {
+      const base = `SELECT t.id AS page_id, ${keys}${windowQuery ? ', t.search_vector AS sv' : ''}
+        FROM threads t ${join} WHERE t.workspace_id = $1 AND ${where} AND ${k.where} ORDER BY ${k.orderBy}`;
+      return windowQuery
+        ? `(SELECT page_id, ${keyNames} FROM (${base} LIMIT ${SEARCH_WINDOW}) w
+            WHERE w.sv @@ to_tsquery('simple', ${windowQuery}) ORDER BY ${order} ${k.limit})`
+        : `(${base} ${k.limit})`;
+    })
+    .join(' UNION ');
+  return {
+    sql: `SELECT * FROM (${sql}) u ORDER BY ${order} ${k.limit}`,
+    params: [...p.values, ...k.params],
+    columns,
+    readsDescending,
+  };
+}
+
+/**
+ * The branches of a search: threads whose own words match, and threads of customers whose words
+ * match. PostgreSQL estimates every prefix search at 2% of rows, so it would walk the whole list in
+ * order for a rare word; instead the words are matched among the first SEARCH_WINDOW rows in order,
+ * and only when that does not fill the page are the matching threads' ids read from the search index.
+ */
+async function searchBranches(
+  db: Queryable,
+  workspaceId: string,
+  filter: ThreadListFilter,
+  sort: ThreadSortKey,
+  descending: boolean,
+  page: KeysetRequest,
+): Promise<Branch[]> {
+  const terms = filter.searchTerms!;
+  const query = terms.map((term) => `${term}:*`).join(' & ');
+  const base: ThreadListFilter = { ...filter, searchTerms: undefined };
+  const branches: Branch[] = [];
+  const windowed = pageKeysSql(workspaceId, sort, descending, page, [{ filter: base, windowQuery: query }]);
+  const inWindow = await db.query(`${CUSTOM_PLAN}${windowed.sql}`, windowed.params);
+  if (inWindow.length > page.limit) {
+    branches.push({ filter: base, windowQuery: query });
+  } else {
+    const ids = await db.query<{ id: string }>(
+      `${CUSTOM_PLAN}SELECT id FROM threads WHERE workspace_id = $1 AND search_vector @@ to_tsquery('simple', $2) LIMIT ${SEARCH_ID_LIMIT + 1}`,
+      [workspaceId, query],
+    );
+    branches.push(
+      ids.length > SEARCH_ID_LIMIT
+        ? { filter }
+        : { filter: { ...base, and: [...(base.and ?? []), { threadIds: ids.map((r) => r.id) }] } },
+    );
+  }
+  const customerIds = await searchCustomerIds(db, workspaceId, terms);
+  if (customerIds.length > 0)
+    branches.push({ filter: { ...base, and: [...(base.and ?? []), { customerIds }] } });
+  return branches;
+}
+
 /** One page of a workspace's threads that match `filter`, in the order of `sort`. */
 export async function listThreads(
   db: Queryable,
@@ -204,31 +278,21 @@ export async function listThreads(
   descending: boolean,
   page: KeysetRequest,
 ): Promise<ListedThread[]> {
-  const p = new SqlParams();
-  p.add(workspaceId, 'text');
-  const { columns, join } = sortColumns(sort, p);
-  const wheres = (await branchesOf(db, workspaceId, filter)).map((branch) => filterSql(branch, p));
-  const k = keysetSql(columns, page, p.values.length + 1, descending);
-  const keys = columns.map((c, i) => `${c.sql} AS sort_key_${i}`).join(', ');
-  const readsDescending = descending !== (page.direction === 'backward');
-  const order = columns.map((_, i) => `sort_key_${i} ${readsDescending ? 'DESC' : 'ASC'}`).join(', ');
-  // The page is found on the threads table alone (index order), one ordered and limited branch per
-  // alternative, then each row is read whole.
-  const branches = wheres.map(
-    (where) => `(SELECT t.id AS page_id, ${keys} FROM threads t ${join}
-       WHERE t.workspace_id = $1 AND ${where} AND ${k.where}
-       ORDER BY ${k.orderBy} ${k.limit})`,
-  );
+  const branches = filter.searchTerms?.length
+    ? await searchBranches(db, workspaceId, filter, sort, descending, page)
+    : [{ filter }];
+  const keys = pageKeysSql(workspaceId, sort, descending, page, branches);
+  const direction = keys.readsDescending ? 'DESC' : 'ASC';
   const rows = await db.query(
-    `${CUSTOM_PLAN}SELECT page.*, ${columns.map((_, i) => `k.sort_key_${i}`).join(', ')}
-     FROM (SELECT * FROM (${branches.join(' UNION ')}) u ORDER BY ${order} ${k.limit}) k
+    `${CUSTOM_PLAN}SELECT page.*, ${keys.columns.map((_, i) => `k.sort_key_${i}`).join(', ')}
+     FROM (${keys.sql}) k
      CROSS JOIN LATERAL (${THREAD_SELECT} WHERE t.workspace_id = $1 AND t.id = k.page_id) page
-     ORDER BY ${columns.map((_, i) => `k.sort_key_${i} ${readsDescending ? 'DESC' : 'ASC'}`).join(', ')}`,
-    [...p.values, ...k.params],
+     ORDER BY ${keys.columns.map((_, i) => `k.sort_key_${i} ${direction}`).join(', ')}`,
+    keys.params,
   );
   return rows.map((row) => ({
     thread: toThread(row),
-    sortKey: columns.map((_, i) => keyValue(row[`sort_key_${i}`])),
+    sortKey: keys.columns.map((_, i) => keyValue(row[`sort_key_${i}`])),
   }));
 }
 

@@ -293,6 +293,21 @@ describe('searchThreads', () => {
     expect(await search('hopper')).toEqual(['unrelated', 'Hopper compiler question']);
   });
 
+  it('pages through matches, a full page from the newest rows and the rest from the search index', async () => {
+    const PAGE = `query($after: String) {
+      searchThreads(searchQuery: { term: "question" }, first: 1, after: $after) {
+        edges { node { thread { title } } } pageInfo { hasNextPage endCursor }
+      }
+    }`;
+    const first = (await t.graphql(PAGE, {})).body.data.searchThreads;
+    const second = (await t.graphql(PAGE, { after: first.pageInfo.endCursor })).body.data.searchThreads;
+    expect([first, second].map((p: any) => p.edges.map((e: any) => e.node.thread.title))).toEqual([
+      ['Hopper compiler question'],
+      ['d question'],
+    ]);
+    expect([first.pageInfo.hasNextPage, second.pageInfo.hasNextPage]).toEqual([true, false]);
+  });
+
   it('combines with filters', async () => {
     expect(await search('ada', { statuses: ['TODO'], labelTypeIds: [bug] })).toEqual(['b login broken']);
   });

@@ -37,4 +37,14 @@ describe.runIf(process.env.DATABASE_URL)('the pg adapter', () => {
       await testDb.drop();
     }
   });
+
+  it('plans for SSD storage (random_page_cost 1.1) in its own sessions', async () => {
+    const testDb = await createTestDb();
+    try {
+      const [row] = await testDb.db.query<{ random_page_cost: string }>('SHOW random_page_cost');
+      expect(row?.random_page_cost).toBe('1.1');
+    } finally {
+      await testDb.drop();
+    }
+  });
 });

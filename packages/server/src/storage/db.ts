@@ -47,8 +47,20 @@ export class UnstorableValue extends Error {
   }
 }
 
-/** PostgreSQL's SQLSTATE for unique_violation. */
+/**
+ * A write refers to a row that is gone: another request deleted it (a customer, say) between this
+ * request's check and its write. Nothing was written; the caller's answer is "not found".
+ */
+export class ReferenceGone extends Error {
+  constructor(readonly constraint: string) {
+    super(`a referenced row is gone (${constraint})`);
+    this.name = 'ReferenceGone';
+  }
+}
+
+/** PostgreSQL's SQLSTATEs for unique_violation and foreign_key_violation. */
 const UNIQUE_VIOLATION = '23505';
+const FOREIGN_KEY_VIOLATION = '23503';
 
 /**
  * SQLSTATEs of values the database refuses: NUL characters and untranslatable text, malformed or
@@ -56,10 +68,11 @@ const UNIQUE_VIOLATION = '23505';
  */
 const UNSTORABLE = new Set(['22021', '22P05', '22P02', '22025', '22007', '22008', '22003', '54000']);
 
-/** Rethrows a driver error as UniqueViolation or UnstorableValue when it is one, so repositories need not know the driver. */
+/** Rethrows a driver error as UniqueViolation, ReferenceGone or UnstorableValue when it is one, so repositories need not know the driver. */
 export function translateDriverError(error: unknown): never {
   const e = error as { code?: string; constraint?: string; message?: string };
   if (e && e.code === UNIQUE_VIOLATION) throw new UniqueViolation(e.constraint ?? 'unknown');
+  if (e && e.code === FOREIGN_KEY_VIOLATION) throw new ReferenceGone(e.constraint ?? 'unknown');
   if (e?.code && UNSTORABLE.has(e.code)) throw new UnstorableValue(e.message ?? e.code);
   throw error;
 }

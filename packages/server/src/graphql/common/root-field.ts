@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { missingPermission } from '../../domain/caller.js';
 import { DomainError, forbiddenError } from '../../domain/errors.js';
 import type { Permission } from '../../domain/identity/permissions.js';
-import { UnstorableValue } from '../../storage/db.js';
+import { ReferenceGone, UnstorableValue } from '../../storage/db.js';
 import type { AuthedContext, GraphQLContext } from '../context.js';
 import { ApiError } from './api-error.js';
 import { toMutationError } from './mutation-error.js';
@@ -83,6 +83,10 @@ export function mutationField<Input>(
       if (error instanceof DomainError) return { ...onError, error: toMutationError(error) };
       if (error instanceof UnstorableValue) {
         return { ...onError, error: toMutationError(new DomainError('input_validation', error.message)) };
+      }
+      if (error instanceof ReferenceGone) {
+        const message = 'Something this change refers to was deleted meanwhile; nothing was changed.';
+        return { ...onError, error: toMutationError(new DomainError('not_found', message)) };
       }
       throw error;
     }

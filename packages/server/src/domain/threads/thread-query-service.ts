@@ -5,6 +5,7 @@ import {
   findThreadByExternalId,
   findThreadByRef,
   listThreads,
+  searchThreads,
   type ThreadListFilter,
   type ThreadSortKey,
 } from '../../storage/thread-list-repository.js';
@@ -73,9 +74,9 @@ const VALUE_TYPE = {
 export function createThreadQueryService(deps: { db: Db }) {
   const { db } = deps;
 
-  function parseFilter(filters: unknown, extra: ThreadListFilter = {}): ThreadListFilter {
+  function parseFilter(filters: unknown): ThreadListFilter {
     const input = parseInput(threadsFilterInput, filters);
-    if (!input) return extra;
+    if (!input) return {};
     const size = filterSize(input);
     if (size.depth > FILTER_LIMITS.depth || size.nodes > FILTER_LIMITS.nodes) {
       throw validationError([
@@ -86,7 +87,7 @@ export function createThreadQueryService(deps: { db: Db }) {
         },
       ]);
     }
-    return { ...toListFilter(input), ...extra };
+    return toListFilter(input);
   }
 
   async function sortOf(
@@ -127,12 +128,15 @@ export function createThreadQueryService(deps: { db: Db }) {
     caller: Caller,
     args: ThreadsArgs,
     filter: ThreadListFilter,
+    search?: { term: string },
   ): Promise<Page<ThreadRecord>> {
     const sort = await sortOf(caller, args.sortBy);
     const types =
       sort.key.kind === 'thread_field' ? CURSOR_TYPES[sort.key.valueType] : CURSOR_TYPES[sort.key.kind];
     const request = toPageRequest(args, types);
-    const rows = await listThreads(db, caller.workspaceId, filter, sort.key, sort.descending, request);
+    const rows = search
+      ? await searchThreads(db, caller.workspaceId, filter, search, request)
+      : await listThreads(db, caller.workspaceId, filter, sort.key, sort.descending, request);
     const page = toPage(rows, request, (row) => row.sortKey);
     return { ...page, items: page.items.map((item) => ({ node: item.node.thread, cursor: item.cursor })) };
   }
@@ -150,8 +154,12 @@ export function createThreadQueryService(deps: { db: Db }) {
       args: ThreadsArgs & { searchQuery: { term: string } },
     ): Promise<Page<ThreadRecord>> {
       const term = args.searchQuery.term.trim();
-      const searchTerms = searchTermsOf(term);
-      if (term.length < 2 || searchTerms.length === 0) {
+      if (term.length > 200) {
+        throw validationError([
+          { field: 'searchQuery.term', message: 'Must have at most 200 character(s).', type: 'VALIDATION' },
+        ]);
+      }
+      if (term.length < 2 || searchTermsOf(term).length === 0) {
         throw validationError([
           {
             field: 'searchQuery.term',
@@ -160,7 +168,8 @@ export function createThreadQueryService(deps: { db: Db }) {
           },
         ]);
       }
-      return list(caller, { ...args, sortBy: null }, parseFilter(args.filters, { searchTerms }));
+      // Newest first, as the search reads (sortBy null gives the matching cursor types).
+      return list(caller, { ...args, sortBy: null }, parseFilter(args.filters), { term });
     },
 
     /** A thread by its ref (T-123), or null. */

@@ -90,6 +90,8 @@ export interface ListSpec {
   descending: boolean;
   /** searchThreads: the text condition, its parameters numbered after the filter's. */
   search?: (p: SqlParams) => string;
+  /** The window sizes, WINDOWS unless a test makes them small enough for a few hundred threads. */
+  windows?: readonly number[];
 }
 
 /** One statement: SQL and its parameters. Its rows are `id` and the segment's key as `k0`, `k1`. */

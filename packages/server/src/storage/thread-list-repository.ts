@@ -60,7 +60,7 @@ async function readSegment(
   request: KeysetRequest,
 ): Promise<KeyRow[]> {
   if (!namesFewThreads(spec.filter)) {
-    for (const size of WINDOWS) {
+    for (const size of spec.windows ?? WINDOWS) {
       const window = windowStatement(spec, segment, request, size);
       const rows = await db.query<KeyRow>(window.sql, window.params);
       if (rows.length > request.limit) return rows;
@@ -143,8 +143,9 @@ export function listThreads(
   sort: ThreadSortKey,
   descending: boolean,
   page: KeysetRequest,
+  options: { windows?: readonly number[] } = {},
 ): Promise<ListedThread[]> {
-  return listPage(db, { workspaceId, filter, sort, descending }, page);
+  return listPage(db, { workspaceId, filter, sort, descending, ...options }, page);
 }
 
 /**

@@ -2,7 +2,7 @@
  * Lists of threads: filtered, sorted, searched, one keyset page at a time (see thread-list-plan.ts
  * for how a page is read), and single threads by ref or externalId.
  */
-import { CUSTOM_PLAN, type Db, type Queryable } from './db.js';
+import { CUSTOM_PLAN, type Queryable } from './db.js';
 import type { KeysetRequest } from './keyset.js';
 import type { SqlParams, ThreadListFilter } from './thread-list-filter.js';
 import {
@@ -54,7 +54,7 @@ function keyValue(value: unknown): string | number {
  * the filter's own indexes (thread-list-plan.ts).
  */
 async function readSegment(
-  db: Db,
+  db: Queryable,
   spec: ListSpec,
   segment: Segment,
   request: KeysetRequest,
@@ -104,7 +104,7 @@ async function readThreads(
  * One page of the threads matching `spec`, `request.limit + 1` at most, in read order (reversed for
  * a backward page, which toPage puts right), each with its sort key.
  */
-async function listPage(db: Db, spec: ListSpec, request: KeysetRequest): Promise<ListedThread[]> {
+async function listPage(db: Queryable, spec: ListSpec, request: KeysetRequest): Promise<ListedThread[]> {
   const segments = segmentsOf(spec.sort);
   const step = request.direction === 'forward' ? 1 : -1;
   const start = locate(spec.sort, request);
@@ -137,7 +137,7 @@ async function listPage(db: Db, spec: ListSpec, request: KeysetRequest): Promise
 
 /** One page of a workspace's threads that match `filter`, in the order of `sort`. */
 export function listThreads(
-  db: Db,
+  db: Queryable,
   workspaceId: string,
   filter: ThreadListFilter,
   sort: ThreadSortKey,
@@ -179,7 +179,7 @@ async function prepareSearch(
  * whose customer's (name, short name, email, externalId) start with every word of the term; newest first.
  */
 export async function searchThreads(
-  db: Db,
+  db: Queryable,
   workspaceId: string,
   filter: ThreadListFilter,
   search: ThreadSearch,

@@ -13,6 +13,16 @@ describe('loadConfig', () => {
       adminEmail: 'admin@localhost',
       logLevel: 'info',
       schedulerIntervalMs: 1000,
+      webhooks: {
+        retryScheduleMs: [
+          10, 30, 300, 1800, 3600, 10_800, 21_600, 43_200, 86_400, 86_400, 86_400, 86_400,
+        ].map((s) => s * 1000),
+        timeoutMs: 10_000,
+        disableAfterMs: 5 * 86_400_000,
+        blockPrivate: false,
+        signingSecret: null,
+        concurrency: 16,
+      },
     });
   });
 
@@ -27,6 +37,12 @@ describe('loadConfig', () => {
         THREADLINE_ADMIN_EMAIL: 'me@example.com',
         LOG_LEVEL: 'debug',
         THREADLINE_SCHEDULER_INTERVAL_MS: '50',
+        THREADLINE_WEBHOOK_RETRY_SCHEDULE: '1s, 500ms,2m',
+        THREADLINE_WEBHOOK_TIMEOUT: '2s',
+        THREADLINE_WEBHOOK_DISABLE_AFTER: '1h',
+        THREADLINE_WEBHOOK_BLOCK_PRIVATE: '1',
+        THREADLINE_WEBHOOK_SIGNING_SECRET: 'shh',
+        THREADLINE_WEBHOOK_CONCURRENCY: '4',
       }),
     ).toEqual({
       port: 8080,
@@ -37,6 +53,14 @@ describe('loadConfig', () => {
       adminEmail: 'me@example.com',
       logLevel: 'debug',
       schedulerIntervalMs: 50,
+      webhooks: {
+        retryScheduleMs: [1000, 500, 120_000],
+        timeoutMs: 2000,
+        disableAfterMs: 3_600_000,
+        blockPrivate: true,
+        signingSecret: 'shh',
+        concurrency: 4,
+      },
     });
   });
 
@@ -48,5 +72,15 @@ describe('loadConfig', () => {
     for (const value of ['0', '1.5', 'soon', '9999999']) {
       expect(() => loadConfig({ THREADLINE_SCHEDULER_INTERVAL_MS: value })).toThrow(ConfigError);
     }
+  });
+
+  it('reads an empty retry schedule as no retries, and refuses durations it cannot read', () => {
+    expect(loadConfig({ THREADLINE_WEBHOOK_RETRY_SCHEDULE: '' }).webhooks.retryScheduleMs).toEqual([]);
+    for (const value of ['1s,,2s', '10 seconds', '-1s', '1w']) {
+      expect(() => loadConfig({ THREADLINE_WEBHOOK_RETRY_SCHEDULE: value })).toThrow(ConfigError);
+    }
+    expect(() => loadConfig({ THREADLINE_WEBHOOK_TIMEOUT: '10' })).toThrow(ConfigError);
+    expect(() => loadConfig({ THREADLINE_WEBHOOK_BLOCK_PRIVATE: 'yes' })).toThrow(ConfigError);
+    expect(() => loadConfig({ THREADLINE_WEBHOOK_CONCURRENCY: '0' })).toThrow(ConfigError);
   });
 });

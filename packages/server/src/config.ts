@@ -13,8 +13,75 @@ export interface Config {
   /** At first start, the owner user's email. */
   adminEmail: string;
   logLevel: string;
-  /** How often the scheduler looks for snoozes that have run out, in milliseconds. */
+  /** How often background work polls: snoozes that have run out, webhook deliveries that are due. */
   schedulerIntervalMs: number;
+  webhooks: WebhookConfig;
+}
+
+/** Webhook delivery settings (THREADLINE_WEBHOOK_*). */
+export interface WebhookConfig {
+  /** The waits before each retry; Plain's 12 retries over about five days by default. */
+  retryScheduleMs: number[];
+  /** The longest one attempt may take. */
+  timeoutMs: number;
+  /** A target whose attempts all fail for this long is disabled. */
+  disableAfterMs: number;
+  /** Refuse targets on loopback and private addresses (for public deployments). */
+  blockPrivate: boolean;
+  /** At first start, the signing secret instead of a random one. */
+  signingSecret: string | null;
+  /** Attempts in flight at once, per process. */
+  concurrency: number;
+}
+
+/** Plain's retry schedule: 10s, 30s, 5m, 30m, 1h, 3h, 6h, 12h, then four times 1d. */
+export const PLAIN_RETRY_SCHEDULE = '10s,30s,5m,30m,1h,3h,6h,12h,1d,1d,1d,1d';
+
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** Reads a duration such as `500ms`, `10s`, `5m`, `1h` or `1d` as milliseconds; null if it is not one. */
+export function parseDuration(text: string): number | null {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)\s*$/.exec(text);
+  return match ? Math.round(Number(match[1]) * UNIT_MS[match[2]!]!) : null;
+}
+
+function durationSetting(env: NodeJS.ProcessEnv, name: string, fallback: string, minMs: number): number {
+  const text = env[name] || fallback;
+  const ms = parseDuration(text);
+  if (ms === null || ms < minMs) {
+    throw new ConfigError(
+      `${name} must be a duration such as 500ms, 10s, 5m, 1h or 1d (at least ${minMs} ms), not "${text}".`,
+    );
+  }
+  return ms;
+}
+
+function loadWebhookConfig(env: NodeJS.ProcessEnv): WebhookConfig {
+  const scheduleText = env.THREADLINE_WEBHOOK_RETRY_SCHEDULE ?? PLAIN_RETRY_SCHEDULE;
+  const retryScheduleMs = scheduleText.trim() === '' ? [] : scheduleText.split(',').map(parseDuration);
+  if (retryScheduleMs.some((ms) => ms === null) || retryScheduleMs.length > 50) {
+    throw new ConfigError(
+      `THREADLINE_WEBHOOK_RETRY_SCHEDULE must be up to 50 comma-separated durations such as 1s,1s,2s, not "${scheduleText}".`,
+    );
+  }
+  const concurrency = Number(env.THREADLINE_WEBHOOK_CONCURRENCY ?? 16);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 1000) {
+    throw new ConfigError(
+      `THREADLINE_WEBHOOK_CONCURRENCY must be a whole number from 1 to 1000, not "${env.THREADLINE_WEBHOOK_CONCURRENCY}".`,
+    );
+  }
+  const blockPrivate = env.THREADLINE_WEBHOOK_BLOCK_PRIVATE ?? '0';
+  if (!['0', '1', 'true', 'false'].includes(blockPrivate)) {
+    throw new ConfigError(`THREADLINE_WEBHOOK_BLOCK_PRIVATE must be 1 or 0, not "${blockPrivate}".`);
+  }
+  return {
+    retryScheduleMs: retryScheduleMs as number[],
+    timeoutMs: durationSetting(env, 'THREADLINE_WEBHOOK_TIMEOUT', '10s', 100),
+    disableAfterMs: durationSetting(env, 'THREADLINE_WEBHOOK_DISABLE_AFTER', '5d', 1000),
+    blockPrivate: blockPrivate === '1' || blockPrivate === 'true',
+    signingSecret: env.THREADLINE_WEBHOOK_SIGNING_SECRET || null,
+    concurrency,
+  };
 }
 
 /** A configuration value that cannot be used. */
@@ -40,5 +107,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     adminEmail: env.THREADLINE_ADMIN_EMAIL || 'admin@localhost',
     logLevel: env.LOG_LEVEL || 'info',
     schedulerIntervalMs,
+    webhooks: loadWebhookConfig(env),
   };
 }

@@ -4,7 +4,10 @@ import { systemClock } from './domain/clock.js';
 import type { BootstrapResult } from './domain/identity/bootstrap.js';
 import { createServices, type Services } from './domain/services.js';
 import { startSnoozeScheduler } from './domain/threads/snooze-scheduler.js';
+import { startDeliveryWorker } from './domain/webhooks/delivery-worker.js';
+import { ensureSigningSecrets } from './domain/webhooks/signing-secret.js';
 import { buildApp } from './http/app.js';
+import { createWebhookSender } from './outbound/webhook-sender.js';
 import type { Db } from './storage/db.js';
 import { migrate } from './storage/migrate.js';
 import { openPgDb } from './storage/pg-db.js';
@@ -16,6 +19,8 @@ export interface Server {
   db: Db;
   services: Services;
   bootstrap: BootstrapResult;
+  /** The webhook delivery worker of this process. */
+  webhooks: { idle(): Promise<void> };
   /** The base URL it listens on, e.g. http://127.0.0.1:4000. */
   url: string;
   close(): Promise<void>;
@@ -32,25 +37,51 @@ export function openDatabase(config: Config): Promise<Db> {
 export async function startServer(config: Config, options: { db?: Db } = {}): Promise<Server> {
   const db = options.db ?? (await openDatabase(config));
   await migrate(db);
-  const services = createServices({ db, clock: systemClock });
+  const services = createServices({
+    db,
+    clock: systemClock,
+    webhooks: { blockPrivate: config.webhooks.blockPrivate },
+  });
   const bootstrap = await services.identity.bootstrap({
     apiKey: config.apiKey,
     adminEmail: config.adminEmail,
   });
+  await ensureSigningSecrets(db, config.webhooks.signingSecret);
   const app = await buildApp({ services, db, logLevel: config.logLevel });
   const scheduler = startSnoozeScheduler({
     wake: (limit) => services.threadStatus.wakeDueSnoozes(limit),
     intervalMs: config.schedulerIntervalMs,
     onError: (error) => app.log.error({ err: error }, 'waking snoozed threads failed'),
   });
+  const sender = createWebhookSender({
+    timeoutMs: config.webhooks.timeoutMs,
+    blockPrivate: config.webhooks.blockPrivate,
+  });
+  const deliveries = startDeliveryWorker({
+    db,
+    clock: systemClock,
+    send: sender.send,
+    retryScheduleMs: config.webhooks.retryScheduleMs,
+    disableAfterMs: config.webhooks.disableAfterMs,
+    attemptTimeoutMs: config.webhooks.timeoutMs,
+    pollIntervalMs: config.schedulerIntervalMs,
+    concurrency: config.webhooks.concurrency,
+    onError: (error) => app.log.error({ err: error }, 'delivering webhooks failed'),
+  });
+  services.doorbell.connect(() => deliveries.ring());
   // Stopped before the app (and then the database) closes, so no pass runs on a closed database.
-  app.addHook('preClose', () => scheduler.stop());
+  app.addHook('preClose', async () => {
+    await scheduler.stop();
+    await deliveries.stop();
+    await sender.close();
+  });
   const address = await app.listen({ port: config.port, host: config.host });
   return {
     app,
     db,
     services,
     bootstrap,
+    webhooks: deliveries,
     url: address.replace('[::1]', 'localhost'),
     async close() {
       await app.close();

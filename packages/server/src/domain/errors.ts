@@ -19,7 +19,8 @@ export type ErrorCode =
   | 'cannot_add_label_using_archived_label_type'
   | 'label_type_already_archived'
   | 'label_with_given_type_already_added_to_thread'
-  | 'required_thread_fields_missing';
+  | 'required_thread_fields_missing'
+  | 'too_many_webhook_targets';
 
 /** How a single input field failed, as Plain's MutationFieldErrorType says. */
 export type FieldErrorType = 'VALIDATION' | 'REQUIRED' | 'NOT_FOUND';

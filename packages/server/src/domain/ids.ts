@@ -16,7 +16,10 @@ export type IdPrefix =
   | 'tev'
   | 't'
   | 'n'
-  | 'ch';
+  | 'ch'
+  | 'pEv'
+  | 'whTarget'
+  | 'whAttempt';
 
 // ulidx's default random source asks the OS for one byte per character (16 calls per id). Draw
 // the same cryptographic bytes from a pool refilled 4 KiB at a time instead.

@@ -15,10 +15,23 @@ import { createThreadQueryService } from './threads/thread-query-service.js';
 import { createThreadService } from './threads/thread-service.js';
 import { createThreadStatusService } from './threads/thread-status-service.js';
 import { createTimelineService } from './timeline/timeline-service.js';
+import { createDoorbell, createWebhookOutbox } from './webhooks/outbox.js';
+import { createSigningSecretService } from './webhooks/signing-secret.js';
+import { createWebhookTargetService, type WebhookTargetSettings } from './webhooks/webhook-target-service.js';
 
 /** Every domain service, wired to one database and clock. */
-export function createServices(deps: { db: Db; clock: Clock; authCacheTtlMs?: number }) {
+export function createServices(base: {
+  db: Db;
+  clock: Clock;
+  authCacheTtlMs?: number;
+  webhooks?: WebhookTargetSettings;
+}) {
+  // Rung after a commit that wrote webhook events; the server connects its delivery worker.
+  const doorbell = createDoorbell();
+  const outbox = createWebhookOutbox({ db: base.db, clock: base.clock, doorbell });
+  const deps = { ...base, outbox };
   return {
+    doorbell,
     identity: createIdentityService(deps),
     users: createUserService(deps),
     customers: createCustomerService(deps),
@@ -34,6 +47,12 @@ export function createServices(deps: { db: Db; clock: Clock; authCacheTtlMs?: nu
     conversation: createConversationService(deps),
     events: createEventService(deps),
     timeline: createTimelineService(deps),
+    webhookTargets: createWebhookTargetService({
+      ...deps,
+      doorbell,
+      settings: base.webhooks ?? { blockPrivate: false },
+    }),
+    signingSecret: createSigningSecretService(deps),
   };
 }
 

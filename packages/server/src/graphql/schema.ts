@@ -11,6 +11,7 @@ import { threadQueryResolvers } from './thread-queries/resolvers.js';
 import { threadWorkflowResolvers } from './thread-workflow/resolvers.js';
 import { threadLoaders, threadResolvers } from './threads/resolvers.js';
 import { timelineLoaders, timelineResolvers } from './timeline/resolvers.js';
+import { webhookResolvers } from './webhooks/resolvers.js';
 
 /** The schema modules, each a folder with schema.graphql beside its resolvers. */
 const MODULES = [
@@ -27,6 +28,7 @@ const MODULES = [
   'thread-workflow',
   'thread-queries',
   'conversation',
+  'webhooks',
 ] as const;
 
 /** Threadline's SDL: every module's schema.graphql, joined. */
@@ -61,6 +63,7 @@ export const resolvers = mergeResolvers(
   threadWorkflowResolvers,
   threadQueryResolvers,
   conversationResolvers,
+  webhookResolvers,
 );
 
 /** Every batched loader of the schema (fields that read other entities). */

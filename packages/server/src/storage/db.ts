@@ -9,6 +9,18 @@ export interface Queryable {
   query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<Row[]>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
+  /**
+   * Runs `callback` once what was written through this Queryable is committed: after COMMIT in a
+   * transaction (never, if it rolls back). Outside one each statement commits by itself, so it runs
+   * at once; a Queryable without it (a test's wrapper) is treated the same way.
+   */
+  afterCommit?(callback: () => void): void;
+}
+
+/** Runs `callback` when `q`'s writes are committed (see Queryable.afterCommit). */
+export function whenCommitted(q: Queryable, callback: () => void): void {
+  if (q.afterCommit) q.afterCommit(callback);
+  else callback();
 }
 
 /** The database: a Queryable that can also open transactions. */

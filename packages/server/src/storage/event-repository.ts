@@ -17,11 +17,14 @@ export interface EventRecord extends Audit {
 
 /**
  * Inserts an event and its timeline entries in one statement: one entry in its thread if it has one,
- * else one in every thread of its customer. Throws UniqueViolation when its externalId is taken, in
+ * else one in every thread of its customer, and returns those entries. Throws UniqueViolation when its externalId is taken, in
  * which case nothing at all was written.
  */
-export async function insertEvent(db: Queryable, e: EventRecord): Promise<void> {
-  await db.query(
+export async function insertEvent(
+  db: Queryable,
+  e: EventRecord,
+): Promise<{ id: string; threadId: string }[]> {
+  const rows = await db.query<{ id: string; thread_id: string }>(
     `WITH event AS (
        INSERT INTO events (workspace_id, id, kind, customer_id, thread_id, title, components, external_id,
          created_at, created_by, updated_at, updated_by)
@@ -31,7 +34,8 @@ export async function insertEvent(db: Queryable, e: EventRecord): Promise<void> 
      INSERT INTO timeline_entries (workspace_id, id, thread_id, customer_id, kind, event_id, "timestamp", actor)
      SELECT $1, threadline_new_id('t', $9), t.id, $4, $3 || '_event', (SELECT id FROM event), $9, $10
      FROM threads t
-     WHERE t.workspace_id = $1 AND t.customer_id = $4 AND ($5::text IS NULL OR t.id = $5)`,
+     WHERE t.workspace_id = $1 AND t.customer_id = $4 AND ($5::text IS NULL OR t.id = $5)
+     RETURNING id, thread_id`,
     [
       e.workspaceId,
       e.id,
@@ -47,4 +51,5 @@ export async function insertEvent(db: Queryable, e: EventRecord): Promise<void> 
       e.updatedBy,
     ],
   );
+  return rows.map((row) => ({ id: row.id, threadId: row.thread_id }));
 }

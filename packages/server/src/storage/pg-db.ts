@@ -56,7 +56,11 @@ export function openPgDb(options: PgDbOptions): Db {
   // An idle client that loses its server connection must not crash the process.
   pool.on('error', () => {});
 
-  const runner = (client: pg.Pool | pg.PoolClient): Queryable => ({
+  const runner = (client: pg.Pool | pg.PoolClient, committed?: (() => void)[]): Queryable => ({
+    afterCommit(callback) {
+      if (committed) committed.push(callback);
+      else callback();
+    },
     async query<Row>(sql: string, params?: readonly unknown[]) {
       // A statement marked CUSTOM_PLAN goes unnamed, so PostgreSQL plans it for its actual values.
       const unnamed = sql.startsWith(CUSTOM_PLAN);
@@ -98,8 +102,10 @@ export function openPgDb(options: PgDbOptions): Db {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const result = await work(runner(client));
+        const committed: (() => void)[] = [];
+        const result = await work(runner(client, committed));
         await client.query('COMMIT');
+        for (const callback of committed) callback();
         return result;
       } catch (error) {
         await client.query('ROLLBACK').catch(() => {});

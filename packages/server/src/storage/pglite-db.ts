@@ -7,7 +7,11 @@ export async function openPgliteDb(dataDir?: string): Promise<Db> {
   if (dataDir) await mkdir(dataDir, { recursive: true });
   const pglite = await PGlite.create(dataDir ? { dataDir } : {});
 
-  const runner = (client: PGlite | Transaction): Queryable => ({
+  const runner = (client: PGlite | Transaction, committed?: (() => void)[]): Queryable => ({
+    afterCommit(callback) {
+      if (committed) committed.push(callback);
+      else callback();
+    },
     async query<Row>(sql: string, params?: readonly unknown[]) {
       try {
         const result = await client.query<Row>(sql, params as unknown[] | undefined);
@@ -32,7 +36,12 @@ export async function openPgliteDb(dataDir?: string): Promise<Db> {
     exec: direct.exec,
     // PGlite is one connection: its transaction() holds an exclusive lock, so statements from
     // other requests wait rather than interleave with this transaction.
-    transaction: (work) => pglite.transaction((tx) => work(runner(tx))),
+    async transaction(work) {
+      const committed: (() => void)[] = [];
+      const result = await pglite.transaction((tx) => work(runner(tx, committed)));
+      for (const callback of committed) callback();
+      return result;
+    },
     close: () => pglite.close(),
   };
 }

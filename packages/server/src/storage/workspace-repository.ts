@@ -55,3 +55,29 @@ export async function findFirstWorkspace(db: Queryable): Promise<WorkspaceRecord
 export async function lockBootstrap(tx: Queryable): Promise<void> {
   await tx.query('SELECT pg_advisory_xact_lock(7201002)');
 }
+
+/** The workspace's webhook signing secret, or null before one is set. */
+export async function findWebhookSigningSecret(db: Queryable, workspaceId: string): Promise<string | null> {
+  const rows = await db.query<{ webhook_signing_secret: string | null }>(
+    'SELECT webhook_signing_secret FROM workspaces WHERE id = $1',
+    [workspaceId],
+  );
+  return rows[0]?.webhook_signing_secret ?? null;
+}
+
+/** Sets the workspace's webhook signing secret (a rotation replaces it). */
+export async function setWebhookSigningSecret(
+  db: Queryable,
+  workspaceId: string,
+  secret: string,
+): Promise<void> {
+  await db.query('UPDATE workspaces SET webhook_signing_secret = $2 WHERE id = $1', [workspaceId, secret]);
+}
+
+/** Ids of workspaces without a webhook signing secret (made before webhooks existed). */
+export async function workspacesWithoutSigningSecret(db: Queryable): Promise<string[]> {
+  const rows = await db.query<{ id: string }>(
+    'SELECT id FROM workspaces WHERE webhook_signing_secret IS NULL ORDER BY id',
+  );
+  return rows.map((row) => row.id);
+}

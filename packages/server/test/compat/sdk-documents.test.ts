@@ -80,6 +80,7 @@ const EXPECTED_SUPPORTED = [
   'createNote',
   'createThread',
   'createThreadEvent',
+  'createWebhookTarget',
   'customerByEmail',
   'customerByExternalId',
   'customerById',
@@ -88,6 +89,7 @@ const EXPECTED_SUPPORTED = [
   'customers',
   'deleteCustomer',
   'deleteThreadField',
+  'deleteWebhookTarget',
   'labelType',
   'labelTypes',
   'markThreadAsDone',
@@ -101,10 +103,13 @@ const EXPECTED_SUPPORTED = [
   'threadByRef',
   'threads',
   'unassignThread',
+  'updateWebhookTarget',
   'upsertCustomer',
   'upsertThreadField',
   'userByEmail',
   'userById',
+  'webhookTarget',
+  'webhookTargets',
 ];
 
 describe('the official SDK operation documents', () => {

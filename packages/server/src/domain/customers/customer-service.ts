@@ -9,6 +9,8 @@ import type { Clock } from '../clock.js';
 import { DomainError, notFoundError } from '../errors.js';
 import { newId } from '../ids.js';
 import { FieldErrors, optionalString, parseInput, requiredString } from '../validation.js';
+import type { WebhookOutbox } from '../webhooks/outbox.js';
+import { customerJson } from '../webhooks/webhook-json.js';
 import { customerIdentifierInput, customerKeyField } from './customer-identifier.js';
 
 /** Field limits of customers. */
@@ -53,8 +55,8 @@ function conflictError(violation: UniqueViolation, path: 'onCreate' | 'onUpdate'
 }
 
 /** Customers: upsert by id, email or externalId, and reads. */
-export function createCustomerService(deps: { db: Db; clock: Clock }) {
-  const { db, clock } = deps;
+export function createCustomerService(deps: { db: Db; clock: Clock; outbox: WebhookOutbox }) {
+  const { db, clock, outbox } = deps;
 
   async function update(
     caller: Caller,
@@ -82,12 +84,26 @@ export function createCustomerService(deps: { db: Db; clock: Clock }) {
         ? existing.emailVerifiedAt
         : now;
     try {
-      const customer = await customers.updateCustomer(db, caller.workspaceId, existing.id, {
-        ...next,
-        emailVerifiedAt,
-        updatedAt: now,
-        updatedBy: caller.actor,
-      });
+      const customer = await outbox.record(
+        caller.workspaceId,
+        ['customer.customer_updated'],
+        (q) =>
+          customers.updateCustomer(q, caller.workspaceId, existing.id, {
+            ...next,
+            emailVerifiedAt,
+            updatedAt: now,
+            updatedBy: caller.actor,
+          }),
+        async (updated) =>
+          updated
+            ? [
+                {
+                  type: 'customer.customer_updated',
+                  payload: { customer: customerJson(updated), previousCustomer: customerJson(existing) },
+                },
+              ]
+            : [],
+      );
       if (!customer) throw notFoundError('identifier', 'Customer');
       return { result: 'UPDATED', customer };
     } catch (error) {
@@ -125,17 +141,24 @@ export function createCustomerService(deps: { db: Db; clock: Clock }) {
       errors.throwIfAny();
 
       const now = clock();
-      const created = await customers.insertCustomerIfAbsent(db, {
-        workspaceId: caller.workspaceId,
-        id: newId('c'),
-        externalId: data.onCreate.externalId ?? ('externalId' in key ? key.externalId : null),
-        fullName: data.onCreate.fullName,
-        shortName: data.onCreate.shortName ?? null,
-        email: data.onCreate.email.email,
-        emailIsVerified: data.onCreate.email.isVerified,
-        emailVerifiedAt: data.onCreate.email.isVerified ? now : null,
-        ...madeBy(now, caller.actor),
-      });
+      const created = await outbox.record(
+        caller.workspaceId,
+        ['customer.customer_created'],
+        (q) =>
+          customers.insertCustomerIfAbsent(q, {
+            workspaceId: caller.workspaceId,
+            id: newId('c'),
+            externalId: data.onCreate.externalId ?? ('externalId' in key ? key.externalId : null),
+            fullName: data.onCreate.fullName,
+            shortName: data.onCreate.shortName ?? null,
+            email: data.onCreate.email.email,
+            emailIsVerified: data.onCreate.email.isVerified,
+            emailVerifiedAt: data.onCreate.email.isVerified ? now : null,
+            ...madeBy(now, caller.actor),
+          }),
+        async (made) =>
+          made ? [{ type: 'customer.customer_created', payload: { customer: customerJson(made) } }] : [],
+      );
       if (created) return { result: 'CREATED', customer: created };
 
       // Something was in the way. If it is the customer this identifier names, a concurrent upsert
@@ -161,9 +184,19 @@ export function createCustomerService(deps: { db: Db; clock: Clock }) {
      */
     async deleteCustomer(caller: Caller, rawInput: unknown): Promise<void> {
       const input = parseInput(z.object({ customerId: z.string().min(1).max(100) }), rawInput);
-      const existed = await db.transaction((tx) =>
-        deleteCustomerAndData(tx, caller.workspaceId, input.customerId),
-      );
+      const existed = await db.transaction(async (tx) => {
+        const wanted = await outbox.subscriptions(tx, caller.workspaceId);
+        const previous = wanted.has('customer.customer_deleted')
+          ? await customers.findCustomer(tx, caller.workspaceId, { customerId: input.customerId })
+          : null;
+        const deleted = await deleteCustomerAndData(tx, caller.workspaceId, input.customerId);
+        if (deleted && previous) {
+          await outbox.emit(tx, caller.workspaceId, [
+            { type: 'customer.customer_deleted', payload: { previousCustomer: customerJson(previous) } },
+          ]);
+        }
+        return deleted;
+      });
       if (!existed) throw notFoundError('customerId', 'Customer');
     },
 

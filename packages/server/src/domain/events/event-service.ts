@@ -13,6 +13,8 @@ import { customerIdentifierInput, customerKeyField } from '../customers/customer
 import { DomainError, notFoundError } from '../errors.js';
 import { newId } from '../ids.js';
 import { isoDateTime, optionalString, parseInput, requiredString } from '../validation.js';
+import type { WebhookOutbox } from '../webhooks/outbox.js';
+import { timelineEntryJson } from '../webhooks/webhook-json.js';
 
 /** Limits of events, in one place. */
 export const EVENT_LIMITS = { title: 500, externalId: 500 } as const;
@@ -34,8 +36,8 @@ const customerEventInput = z.object({
 const threadEventInput = z.object({ threadId: z.string(), ...common });
 
 /** Customer and thread events: what a product posts into threads' timelines. */
-export function createEventService(deps: { db: Db; clock: Clock }) {
-  const { db, clock } = deps;
+export function createEventService(deps: { db: Db; clock: Clock; outbox: WebhookOutbox }) {
+  const { db, clock, outbox } = deps;
 
   async function insert(
     caller: Caller,
@@ -67,7 +69,32 @@ export function createEventService(deps: { db: Db; clock: Clock }) {
       updatedBy: caller.actor,
     };
     try {
-      await events.insertEvent(db, event);
+      await outbox.record(
+        caller.workspaceId,
+        ['timeline.timeline_entry_changed'],
+        (q) => events.insertEvent(q, event),
+        async (entries) =>
+          entries.map((entry) => ({
+            type: 'timeline.timeline_entry_changed',
+            payload: {
+              changeType: 'ADDED',
+              previousTimelineEntry: null,
+              timelineEntry: timelineEntryJson({
+                id: entry.id,
+                customerId: event.customerId,
+                threadId: entry.threadId,
+                timestamp: event.createdAt,
+                actor: event.createdBy,
+                content: {
+                  entryType: 'custom',
+                  externalId: event.externalId,
+                  title: event.title,
+                  components: event.components,
+                },
+              }),
+            },
+          })),
+      );
     } catch (error) {
       if (error instanceof UniqueViolation && error.constraint === 'events_external_id_key') {
         throw new DomainError(

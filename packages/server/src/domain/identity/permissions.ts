@@ -44,6 +44,12 @@ export const ALL_PERMISSIONS = [
   'threadFieldSchema:delete',
   'timeline:read',
   'user:read',
+  'webhookSigningSecret:read',
+  'webhookSigningSecret:edit',
+  'webhookTarget:create',
+  'webhookTarget:read',
+  'webhookTarget:edit',
+  'webhookTarget:delete',
   'workspace:read',
 ] as const;
 

@@ -9,6 +9,7 @@ import { customerIdentifierInput, customerKeyField } from '../customers/customer
 import { forbiddenError, notFoundError, validationError } from '../errors.js';
 import { newId } from '../ids.js';
 import { parseInput, requiredString } from '../validation.js';
+import type { WebhookOutbox } from '../webhooks/outbox.js';
 import { combineChanges, transitionStatus } from './status-transition.js';
 import { createThreadChanger } from './thread-change.js';
 
@@ -41,7 +42,7 @@ export interface ChatPayload {
 }
 
 /** What people write in a thread: internal notes and replies. */
-export function createConversationService(deps: { db: Db; clock: Clock }) {
+export function createConversationService(deps: { db: Db; clock: Clock; outbox: WebhookOutbox }) {
   const { db, clock } = deps;
   const changeThread = createThreadChanger(deps);
 
@@ -77,7 +78,10 @@ export function createConversationService(deps: { db: Db; clock: Clock }) {
         }
         const made = draft(now);
         note = made;
-        return { write: (tx) => insertNote(tx, made), entries: [{ kind: 'note', noteId: made.id }] };
+        return {
+          write: (tx) => insertNote(tx, made),
+          entries: [{ kind: 'note', noteId: made.id, note: made }],
+        };
       });
       return note!;
     },

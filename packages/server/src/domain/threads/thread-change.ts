@@ -1,4 +1,5 @@
 import type { Db, Queryable } from '../../storage/db.js';
+import type { NoteRecord } from '../../storage/note-repository.js';
 import { lockThread, type ThreadColumns, updateThread } from '../../storage/thread-change-repository.js';
 import { findThreads, type ThreadRecord } from '../../storage/thread-repository.js';
 import { insertTimelineEntries, type TimelineEntryKind } from '../../storage/timeline-repository.js';
@@ -6,6 +7,13 @@ import type { ActorRef } from '../actor.js';
 import type { Clock } from '../clock.js';
 import { notFoundError } from '../errors.js';
 import { newId } from '../ids.js';
+import type { WebhookOutbox } from '../webhooks/outbox.js';
+import {
+  entryEvents,
+  entryEventTypes,
+  type ThreadEventSpec,
+  type WrittenEntry,
+} from '../webhooks/thread-events.js';
 
 /** A timeline entry a change leaves, written with the change. */
 export interface EntryDraft {
@@ -14,6 +22,8 @@ export interface EntryDraft {
   noteId?: string;
   /** Who the entry shows as its actor; the one making the change unless set (a customer's reply). */
   actor?: ActorRef;
+  /** The note of a note entry, for its webhook events. */
+  note?: NoteRecord;
 }
 
 /** What a change does to a thread: columns to set, rows to write, entries to leave. */
@@ -22,6 +32,8 @@ export interface ThreadChange {
   /** Other writes of the change (labels, fields, a note), in the same transaction. */
   write?: (tx: Queryable) => Promise<void>;
   entries?: EntryDraft[];
+  /** Webhook events beyond those its entries produce (a thread field's). */
+  events?: ThreadEventSpec[];
 }
 
 /**
@@ -48,8 +60,8 @@ export interface ChangeOptions {
  * and the new columns, the other writes and the timeline entries are written in one transaction,
  * so a change and the entry that records it are never apart. Returns the thread as it now is.
  */
-export function createThreadChanger(deps: { db: Db; clock: Clock }) {
-  const { db, clock } = deps;
+export function createThreadChanger(deps: { db: Db; clock: Clock; outbox: WebhookOutbox }) {
+  const { db, clock, outbox } = deps;
   return async function changeThread(
     options: ChangeOptions,
     threadId: string,
@@ -62,23 +74,45 @@ export function createThreadChanger(deps: { db: Db; clock: Clock }) {
       const now = clock();
       const change = await plan(thread, now, tx);
       if (!change) return thread;
+      const entries: WrittenEntry[] = (change.entries ?? []).map((entry) => ({
+        id: newId('t'),
+        kind: entry.kind,
+        timestamp: now,
+        actor: entry.actor ?? actor,
+        payload: entry.payload,
+        note: entry.note,
+      }));
+      // Webhook payloads show the thread before and after; read them only when a target wants one.
+      const types = [...entries.flatMap(entryEventTypes), ...(change.events ?? []).map((e) => e.type)];
+      const wanted = types.length > 0 ? await outbox.subscriptions(tx, workspaceId) : new Set<string>();
+      const before = types.some((t) => wanted.has(t)) ? await outbox.snapshot(tx, workspaceId, thread) : null;
+
       await change.write?.(tx);
       await updateThread(tx, thread, change.set ?? {}, { updatedAt: now, updatedBy: actor });
       await insertTimelineEntries(
         tx,
-        (change.entries ?? []).map((entry) => ({
+        entries.map((entry, i) => ({
           workspaceId,
-          id: newId('t'),
+          id: entry.id,
           threadId: thread.id,
           customerId: thread.customerId,
           kind: entry.kind,
           timestamp: now,
-          actor: entry.actor ?? actor,
+          actor: entry.actor,
           payload: entry.payload,
-          noteId: entry.noteId,
+          noteId: change.entries![i]!.noteId,
         })),
       );
       const [changed] = await findThreads(tx, workspaceId, [thread.id]);
+      if (before) {
+        const after = await outbox.snapshot(tx, workspaceId, { ...changed!, customer: before.customer });
+        await outbox.emit(tx, workspaceId, [
+          ...entryEvents(entries, wanted, before, after),
+          ...(change.events ?? [])
+            .filter((e) => wanted.has(e.type))
+            .map((e) => ({ type: e.type, payload: e.payload(before, after) })),
+        ]);
+      }
       return changed!;
     };
     return options.tx ? run(options.tx) : db.transaction(run);

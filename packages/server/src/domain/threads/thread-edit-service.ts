@@ -6,6 +6,7 @@ import type { Caller } from '../caller.js';
 import type { Clock } from '../clock.js';
 import { notFoundError, validationError } from '../errors.js';
 import { parseInput, requiredString } from '../validation.js';
+import type { WebhookOutbox } from '../webhooks/outbox.js';
 import { THREAD_LIMITS } from './create-thread-input.js';
 import { createThreadChanger } from './thread-change.js';
 
@@ -42,7 +43,7 @@ async function assigneeExists(db: Queryable, workspaceId: string, id: string): P
 }
 
 /** Thread edits that leave an entry or change what the thread shows: assignee, priority, title. */
-export function createThreadEditService(deps: { db: Db; clock: Clock }) {
+export function createThreadEditService(deps: { db: Db; clock: Clock; outbox: WebhookOutbox }) {
   const changeThread = createThreadChanger(deps);
   const as = (caller: Caller) => ({ workspaceId: caller.workspaceId, actor: caller.actor });
 

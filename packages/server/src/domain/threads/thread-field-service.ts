@@ -9,6 +9,8 @@ import { notFoundError } from '../errors.js';
 import { newId } from '../ids.js';
 import { checkThreadFieldValue, type ThreadFieldValue } from '../thread-fields/thread-field-value.js';
 import { FieldErrors, parseInput } from '../validation.js';
+import type { WebhookOutbox } from '../webhooks/outbox.js';
+import { threadFieldEvent } from '../webhooks/thread-events.js';
 import { createThreadChanger } from './thread-change.js';
 
 const identifier = z.object({ threadId: z.string().min(1).max(100), key: z.string().min(1).max(500) });
@@ -36,7 +38,7 @@ function sameValue(field: ThreadFieldRecord, value: ThreadFieldValue): boolean {
 }
 
 /** Thread field values: set one (checked against its schema), remove one. */
-export function createThreadFieldService(deps: { db: Db; clock: Clock }) {
+export function createThreadFieldService(deps: { db: Db; clock: Clock; outbox: WebhookOutbox }) {
   const changeThread = createThreadChanger(deps);
   const as = (caller: Caller) => ({
     workspaceId: caller.workspaceId,
@@ -68,7 +70,10 @@ export function createThreadFieldService(deps: { db: Db; clock: Clock }) {
         result = existing ? 'UPDATED' : 'CREATED';
         const id = existing?.id ?? newId('tf');
         const audit = { updatedAt: now, updatedBy: caller.actor };
-        return { write: (tx) => upsertThreadFieldValue(tx, thread, { id, key, ...value! }, audit) };
+        return {
+          write: (tx) => upsertThreadFieldValue(tx, thread, { id, key, ...value! }, audit),
+          events: [threadFieldEvent(existing ? 'updated' : 'created', key)],
+        };
       });
       return { result, threadField: thread.threadFields.find((f) => f.key === key)! };
     },
@@ -80,7 +85,10 @@ export function createThreadFieldService(deps: { db: Db; clock: Clock }) {
       await changeThread(as(caller), threadId, (thread) => {
         if (!thread.threadFields.some((f) => f.key === key))
           throw notFoundError('identifier.key', 'Thread field');
-        return { write: (tx) => deleteThreadFieldValue(tx, thread, key).then(() => {}) };
+        return {
+          write: (tx) => deleteThreadFieldValue(tx, thread, key).then(() => {}),
+          events: [threadFieldEvent('deleted', key)],
+        };
       });
     },
   };

@@ -9,6 +9,7 @@ import type { Clock } from '../clock.js';
 import { DomainError, type FieldError } from '../errors.js';
 import { newId } from '../ids.js';
 import { FieldErrors, parseInput } from '../validation.js';
+import type { WebhookOutbox } from '../webhooks/outbox.js';
 import { THREAD_LIMITS } from './create-thread-input.js';
 import { createThreadChanger } from './thread-change.js';
 
@@ -57,7 +58,7 @@ function alreadyAdded(fields: FieldError[]): DomainError {
 }
 
 /** Labels on threads: adding by label type, removing by label id. */
-export function createThreadLabelService(deps: { db: Db; clock: Clock }) {
+export function createThreadLabelService(deps: { db: Db; clock: Clock; outbox: WebhookOutbox }) {
   const { db } = deps;
   const changeThread = createThreadChanger(deps);
   const as = (caller: Caller) => ({ workspaceId: caller.workspaceId, actor: caller.actor });

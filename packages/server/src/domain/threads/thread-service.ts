@@ -19,6 +19,8 @@ import {
   type ThreadFieldValue,
 } from '../thread-fields/thread-field-value.js';
 import { FieldErrors, parseInput } from '../validation.js';
+import type { WebhookOutbox } from '../webhooks/outbox.js';
+import { threadJson } from '../webhooks/webhook-json.js';
 import { type CreateThreadInput, createThreadInput, DEFAULT_PRIORITY } from './create-thread-input.js';
 
 /** The field errors of label type ids: missing ones are NOT_FOUND; archived ones have their own code. */
@@ -68,8 +70,8 @@ function checkThreadFields(
 }
 
 /** Threads: creation with labels, fields and a first message, and reads. */
-export function createThreadService(deps: { db: Db; clock: Clock }) {
-  const { db, clock } = deps;
+export function createThreadService(deps: { db: Db; clock: Clock; outbox: WebhookOutbox }) {
+  const { db, clock, outbox } = deps;
 
   return {
     /**
@@ -151,15 +153,27 @@ export function createThreadService(deps: { db: Db; clock: Clock }) {
         ...audit,
       };
       try {
-        const ref = await threads.insertThread(db, threadRefSequenceName(caller.workspaceId), {
-          thread,
-          labels: labels.map((l) => ({ id: l.id, labelTypeId: l.labelType.id })),
-          fields: threadFields,
-          firstMessage: components
-            ? { entryId: newId('t'), payload: { title: thread.title, components } }
-            : null,
-        });
-        return { ...thread, ref, labels, threadFields, customer: context.customer! };
+        return await outbox.record(
+          caller.workspaceId,
+          ['thread.thread_created'],
+          async (q): Promise<ThreadRecord> => {
+            const ref = await threads.insertThread(q, threadRefSequenceName(caller.workspaceId), {
+              thread,
+              labels: labels.map((l) => ({ id: l.id, labelTypeId: l.labelType.id })),
+              fields: threadFields,
+              firstMessage: components
+                ? { entryId: newId('t'), payload: { title: thread.title, components } }
+                : null,
+            });
+            return { ...thread, ref, labels, threadFields, customer: context.customer! };
+          },
+          async (created, q) => [
+            {
+              type: 'thread.thread_created',
+              payload: { thread: threadJson(await outbox.snapshot(q, caller.workspaceId, created)) },
+            },
+          ],
+        );
       } catch (error) {
         if (error instanceof UniqueViolation && error.constraint === 'threads_external_id_key') {
           throw new DomainError(

@@ -11,6 +11,7 @@ import type { Caller } from '../caller.js';
 import type { Clock } from '../clock.js';
 import { DomainError } from '../errors.js';
 import { parseInput } from '../validation.js';
+import type { WebhookOutbox } from '../webhooks/outbox.js';
 import { transitionStatus } from './status-transition.js';
 import { createThreadChanger } from './thread-change.js';
 
@@ -85,7 +86,7 @@ export function missingRequiredFields(
 }
 
 /** Thread status: done, todo, snoozed, and snoozes that end by themselves. */
-export function createThreadStatusService(deps: { db: Db; clock: Clock }) {
+export function createThreadStatusService(deps: { db: Db; clock: Clock; outbox: WebhookOutbox }) {
   const { db } = deps;
   const changeThread = createThreadChanger(deps);
   const as = (caller: Caller) => ({ workspaceId: caller.workspaceId, actor: caller.actor });

@@ -30,6 +30,7 @@ const ERROR_TYPES: { readonly [C in ErrorCode]: MutationErrorType } = {
   label_type_already_archived: 'VALIDATION',
   label_with_given_type_already_added_to_thread: 'VALIDATION',
   required_thread_fields_missing: 'VALIDATION',
+  too_many_webhook_targets: 'VALIDATION',
 };
 
 /** Turns a domain error into the MutationError a mutation output carries. */

@@ -1,0 +1,221 @@
+import { createHmac } from 'node:crypto';
+import type { Db } from '../../storage/db.js';
+import {
+  type AttemptResult,
+  type ClaimedDelivery,
+  claimDueDeliveries,
+  type DeliveryOutcome,
+  disableTarget,
+  markTargetHealth,
+  recordAttempt,
+} from '../../storage/webhook-delivery-repository.js';
+import type { Clock } from '../clock.js';
+import { newId } from '../ids.js';
+import type { DeliveryDoorbell } from './outbox.js';
+
+/** One POST as the worker asks for it, and how it ended (see outbound/webhook-sender.ts). */
+export interface DeliveryRequest {
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
+export type DeliveryResponse =
+  | { kind: 'response'; status: number; bodyExcerpt: string }
+  | { kind: 'error'; code: string; message: string }
+  | { kind: 'rejected'; message: string };
+
+/** What the worker needs. */
+export interface DeliveryWorkerOptions {
+  db: Db;
+  clock: Clock;
+  send: (request: DeliveryRequest) => Promise<DeliveryResponse>;
+  /** Waits before each retry, in milliseconds: Plain's 10s, 30s, 5m, … unless configured. */
+  retryScheduleMs: readonly number[];
+  /** A target whose attempts all failed for this long is disabled. */
+  disableAfterMs: number;
+  /** The longest an attempt can take (the sender's timeout); a claim's lease outlasts it. */
+  attemptTimeoutMs: number;
+  /** How often to look for due deliveries when nothing rang. */
+  pollIntervalMs: number;
+  /** Attempts in flight at once, per process. */
+  concurrency: number;
+  onError(error: unknown): void;
+}
+
+/** A claimed attempt whose process died is retried this long after its timeout. */
+const LEASE_MARGIN_MS = 30_000;
+
+/** Plain's User-Agent for webhook requests. */
+const USER_AGENT = 'Plain-Webhooks/1.0 (plain.com; help@plain.com)';
+
+/** The request body and headers of one attempt, signed with the workspace's secret. */
+export function attemptRequest(delivery: ClaimedDelivery, attemptId: string, at: Date): DeliveryRequest {
+  const body = JSON.stringify({
+    id: delivery.eventId,
+    type: delivery.eventType,
+    timestamp: delivery.eventTimestamp.toISOString(),
+    workspaceId: delivery.workspaceId,
+    payload: delivery.payload,
+    webhookMetadata: {
+      webhookTargetId: delivery.targetId,
+      webhookTargetVersion: delivery.version,
+      webhookDeliveryAttemptId: attemptId,
+      webhookDeliveryAttemptNumber: delivery.attemptNumber,
+      webhookDeliveryAttemptTimestamp: at.toISOString(),
+    },
+  });
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'content-type': 'application/json',
+    'user-agent': USER_AGENT,
+    'plain-workspace-id': delivery.workspaceId,
+    'plain-webhook-target-id': delivery.targetId,
+    'plain-webhook-target-version': delivery.version,
+    'plain-webhook-delivery-attempt-id': attemptId,
+    'plain-webhook-delivery-attempt-number': String(delivery.attemptNumber),
+    'plain-webhook-delivery-attempt-timestamp': at.toISOString(),
+    'plain-event-type': delivery.eventType,
+    'plain-event-id': delivery.eventId,
+  };
+  if (delivery.signingSecret) {
+    headers['plain-request-signature'] = createHmac('sha256', delivery.signingSecret)
+      .update(body)
+      .digest('hex');
+  }
+  return { url: delivery.url, headers, body };
+}
+
+function resultOf(response: DeliveryResponse): AttemptResult {
+  if (response.kind === 'rejected') return 'REJECTED';
+  if (response.kind === 'error') return 'ERROR';
+  return response.status >= 200 && response.status < 300 ? 'SUCCESSFUL_RESPONSE' : 'FAILED_RESPONSE';
+}
+
+function describe(response: DeliveryResponse): string {
+  if (response.kind === 'response') return `HTTP ${response.status}`;
+  return response.kind === 'error' ? `${response.code}: ${response.message}` : response.message;
+}
+
+/**
+ * Starts the worker that delivers the outbox. Each pass claims due deliveries (FOR UPDATE SKIP
+ * LOCKED with a lease, so processes sharing a database never send one attempt twice), POSTs them,
+ * and records each attempt with what follows: delivered on a 2xx, else the next retry of the
+ * schedule, else failed for good. A refused address (REJECTED) is not retried. A pass runs at
+ * start, on every poll, and when the outbox rings after a commit.
+ */
+export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryDoorbell & {
+  stop(): Promise<void>;
+  /** Resolves when nothing is in flight and no pass is running (for tests and shutdown). */
+  idle(): Promise<void>;
+} {
+  const { db, clock } = options;
+  let stopped = false;
+  let running = false;
+  let again = false;
+  const inFlight = new Set<Promise<void>>();
+
+  async function attempt(delivery: ClaimedDelivery): Promise<void> {
+    const attemptId = newId('whAttempt');
+    const at = clock();
+    const started = performance.now();
+    const response = await options.send(attemptRequest(delivery, attemptId, at));
+    const durationMs = Math.round(performance.now() - started);
+    const result = resultOf(response);
+    const succeeded = result === 'SUCCESSFUL_RESPONSE';
+    const now = clock();
+    const retry = options.retryScheduleMs[delivery.retriesUsed];
+    const outcome: DeliveryOutcome = succeeded
+      ? { state: 'delivered' }
+      : result !== 'REJECTED' && retry !== undefined
+        ? {
+            state: 'pending',
+            nextAttemptAt: new Date(now.getTime() + retry),
+            retriesUsed: delivery.retriesUsed + 1,
+          }
+        : { state: 'failed' };
+    await db.transaction(async (tx) => {
+      await recordAttempt(
+        tx,
+        {
+          workspaceId: delivery.workspaceId,
+          id: attemptId,
+          targetId: delivery.targetId,
+          eventId: delivery.eventId,
+          eventType: delivery.eventType,
+          attemptNumber: delivery.attemptNumber,
+          attemptedAt: at,
+          durationMs,
+          result,
+          httpStatus: response.kind === 'response' ? response.status : null,
+          errorCode:
+            response.kind === 'error' ? response.code : response.kind === 'rejected' ? 'rejected' : null,
+          errorMessage: response.kind === 'response' ? null : response.message,
+          responseExcerpt: response.kind === 'response' ? response.bodyExcerpt : null,
+        },
+        outcome,
+      );
+      const failingSince = await markTargetHealth(tx, delivery.targetId, succeeded, at);
+      if (failingSince && now.getTime() - failingSince.getTime() >= options.disableAfterMs) {
+        const reason =
+          `Disabled at ${now.toISOString()}: every attempt failed since ${failingSince.toISOString()}` +
+          ` (last: ${describe(response)}). Enable it again once the endpoint answers 2xx.`;
+        await disableTarget(tx, delivery.targetId, reason, now);
+      }
+    });
+  }
+
+  async function pass(): Promise<void> {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      do {
+        again = false;
+        while (!stopped && inFlight.size < options.concurrency) {
+          const now = clock();
+          const lease = new Date(now.getTime() + options.attemptTimeoutMs + LEASE_MARGIN_MS);
+          const claimed = await claimDueDeliveries(db, now, lease, options.concurrency - inFlight.size);
+          if (claimed.length === 0) break;
+          for (const delivery of claimed) {
+            const run: Promise<void> = attempt(delivery)
+              .catch(options.onError)
+              .finally(() => {
+                inFlight.delete(run);
+                // A slot is free: look for more at once rather than at the next poll.
+                if (!stopped) void pass();
+              });
+            inFlight.add(run);
+          }
+        }
+      } while (again && !stopped);
+    } catch (error) {
+      options.onError(error);
+    } finally {
+      running = false;
+    }
+  }
+
+  const timer = setInterval(() => void pass(), options.pollIntervalMs);
+  timer.unref();
+  void pass();
+
+  return {
+    ring() {
+      if (!stopped) void pass();
+    },
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await Promise.allSettled([...inFlight]);
+      while (running) await new Promise((resolve) => setTimeout(resolve, 5));
+    },
+    async idle() {
+      while (running || inFlight.size > 0) {
+        await Promise.allSettled([...inFlight]);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    },
+  };
+}

@@ -53,7 +53,8 @@ export const httpUrl = z.url({ protocol: /^https?$/ }).max(2000);
  * 9999: PGlite reads years below 100 back as 19xx/20xx, and no support data is older than 1000.
  */
 export const isoDateTime = z.iso
-  .datetime({ offset: true })
+  // abort: a value that is no date-time at all gets one error, not a second about its year too.
+  .datetime({ offset: true, abort: true })
   .refine((value) => Number(value.slice(0, 4)) >= 1000, {
     error: 'Must be a date-time in the years 1000 to 9999.',
   });

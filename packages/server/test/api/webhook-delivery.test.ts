@@ -22,7 +22,10 @@ beforeAll(async () => {
 
 afterAll(() => t.close());
 
-async function target(receiver: WebhookReceiver, eventTypes = ['customer.customer_created']): Promise<string> {
+async function target(
+  receiver: WebhookReceiver,
+  eventTypes = ['customer.customer_created'],
+): Promise<string> {
   const created = await t.client.createWebhookTarget({
     url: receiver.url,
     description: 'test',
@@ -67,29 +70,41 @@ describe('webhook delivery', () => {
     await new Promise((resolve) => setTimeout(resolve, 400)); // nothing more may arrive
 
     expect(receiver.received.map((w) => w.answered)).toEqual([500, 500, 500, 204]);
-    expect(receiver.received.map((w) => w.body.webhookMetadata.webhookDeliveryAttemptNumber)).toEqual([1, 2, 3, 4]);
+    expect(receiver.received.map((w) => w.body.webhookMetadata.webhookDeliveryAttemptNumber)).toEqual([
+      1, 2, 3, 4,
+    ]);
     expect(new Set(receiver.received.map((w) => w.body.id)).size).toBe(1);
-    expect(new Set(receiver.received.map((w) => w.body.webhookMetadata.webhookDeliveryAttemptId)).size).toBe(4);
+    expect(new Set(receiver.received.map((w) => w.body.webhookMetadata.webhookDeliveryAttemptId)).size).toBe(
+      4,
+    );
     expect(receiver.received[0]!.body.payload.customer.id).toBe(customerId);
     for (const w of receiver.received) {
-      expect(verifyPlainWebhook(w.raw, String(w.headers['plain-request-signature']), secret).error).toBeUndefined();
+      expect(
+        verifyPlainWebhook(w.raw, String(w.headers['plain-request-signature']), secret).error,
+      ).toBeUndefined();
     }
 
     const attempts = await log(targetId);
-    expect(attempts.map((a: any) => [a.attemptNumber, a.result.__typename, a.result.httpStatusCode])).toEqual([
-      [4, 'WebhookDeliveryAttemptSuccessfulResult', 204],
-      [3, 'WebhookDeliveryAttemptFailedResult', 500],
-      [2, 'WebhookDeliveryAttemptFailedResult', 500],
-      [1, 'WebhookDeliveryAttemptFailedResult', 500],
-    ]);
+    expect(attempts.map((a: any) => [a.attemptNumber, a.result.__typename, a.result.httpStatusCode])).toEqual(
+      [
+        [4, 'WebhookDeliveryAttemptSuccessfulResult', 204],
+        [3, 'WebhookDeliveryAttemptFailedResult', 500],
+        [2, 'WebhookDeliveryAttemptFailedResult', 500],
+        [1, 'WebhookDeliveryAttemptFailedResult', 500],
+      ],
+    );
     expect(attempts[1].responseBodyExcerpt).toBe('failing with 500');
-    expect((await log(targetId, { resultStatus: 'SUCCESSFUL_RESPONSE' })).map((a: any) => a.attemptNumber)).toEqual([4]);
+    expect(
+      (await log(targetId, { resultStatus: 'SUCCESSFUL_RESPONSE' })).map((a: any) => a.attemptNumber),
+    ).toEqual([4]);
     await receiver.close();
   });
 
   it('counts a redirect as a failure and does not follow it', async () => {
     const elsewhere = await startWebhookReceiver();
-    const receiver = await startWebhookReceiver((n) => (n === 1 ? { status: 302, location: elsewhere.url } : 200));
+    const receiver = await startWebhookReceiver((n) =>
+      n === 1 ? { status: 302, location: elsewhere.url } : 200,
+    );
     const targetId = await target(receiver);
     await newCustomer('redirected');
     await receiver.waitFor((all) => all.length === 2);
@@ -160,10 +175,15 @@ describe('webhook delivery', () => {
     const neither = (await replay({ webhookTargetId: targetId })).body.data.replayWebhookEvents;
     expect(neither.publicEventIds).toEqual([]);
     expect(neither.error.fields.map((f: any) => f.field)).toEqual(['publicEventId', 'failedSince']);
-    const unknown = (await replay({ webhookTargetId: targetId, publicEventId: 'pEv_01JABCDEFGHJKMNPQRSTVWXYZ0' })).body.data
+    const unknown = (
+      await replay({ webhookTargetId: targetId, publicEventId: 'pEv_01JABCDEFGHJKMNPQRSTVWXYZ0' })
+    ).body.data.replayWebhookEvents;
+    expect(unknown.error).toMatchObject({
+      code: 'not_found',
+      fields: [{ field: 'publicEventId', type: 'NOT_FOUND' }],
+    });
+    const badTime = (await replay({ webhookTargetId: targetId, failedSince: 'yesterday' })).body.data
       .replayWebhookEvents;
-    expect(unknown.error).toMatchObject({ code: 'not_found', fields: [{ field: 'publicEventId', type: 'NOT_FOUND' }] });
-    const badTime = (await replay({ webhookTargetId: targetId, failedSince: 'yesterday' })).body.data.replayWebhookEvents;
     expect(badTime.error.fields).toEqual([{ field: 'failedSince', type: 'VALIDATION' }]);
     await receiver.close();
   });
@@ -173,8 +193,12 @@ describe('webhook delivery', () => {
     const targetId = await target(receiver);
     await newCustomer('disabled-one');
     const read = async () =>
-      (await t.graphql('query ($id: ID!) { webhookTarget(webhookTargetId: $id) { isEnabled disabledReason disabledAt { iso8601 } } }', { id: targetId }))
-        .body.data.webhookTarget;
+      (
+        await t.graphql(
+          'query ($id: ID!) { webhookTarget(webhookTargetId: $id) { isEnabled disabledReason disabledAt { iso8601 } } }',
+          { id: targetId },
+        )
+      ).body.data.webhookTarget;
     // Failing continuously: events keep coming and every attempt fails, for longer than 1500 ms.
     const deadline = Date.now() + 8000;
     for (let i = 0; (await read()).isEnabled && Date.now() < deadline; i++) {
@@ -193,7 +217,10 @@ describe('webhook delivery', () => {
     expect(receiver.received.length).toBe(sent);
 
     receiver.answerWith(() => 200);
-    const enabled = await t.client.updateWebhookTarget({ webhookTargetId: targetId, isEnabled: { value: true } });
+    const enabled = await t.client.updateWebhookTarget({
+      webhookTargetId: targetId,
+      isEnabled: { value: true },
+    });
     expect(enabled.data!.isEnabled).toBe(true);
     expect((await read()).disabledReason).toBeNull();
     await receiver.waitFor((all) => all.some((w) => w.answered === 200));

@@ -26,7 +26,11 @@ describe('webhook targets', () => {
       url: 'https://user:pa%40ss@hooks.example.com/plain',
       description: 'Our integration',
       isEnabled: true,
-      eventSubscriptions: [{ eventType: 'thread.thread_created' }, { eventType: 'thread.thread_created' }, { eventType: 'customer.customer_created' }],
+      eventSubscriptions: [
+        { eventType: 'thread.thread_created' },
+        { eventType: 'thread.thread_created' },
+        { eventType: 'customer.customer_created' },
+      ],
       version: '2026-02-27',
     });
     expect(created.error).toBeUndefined();
@@ -36,7 +40,10 @@ describe('webhook targets', () => {
       url: 'https://user:pa%40ss@hooks.example.com/plain',
       description: 'Our integration',
       isEnabled: true,
-      eventSubscriptions: [{ eventType: 'thread.thread_created' }, { eventType: 'customer.customer_created' }],
+      eventSubscriptions: [
+        { eventType: 'thread.thread_created' },
+        { eventType: 'customer.customer_created' },
+      ],
       createdBy: { __typename: 'MachineUserActor' },
     });
     const read = await t.client.getWebhookTargetById({ id: targetId });
@@ -81,17 +88,27 @@ describe('webhook targets', () => {
       'eventSubscriptions.0.eventType',
       'version',
     ]);
-    const missing = await t.client.updateWebhookTarget({ webhookTargetId: 'whTarget_nope', description: { value: 'x' } });
-    expect((missing.error as any).errorDetails).toMatchObject({ code: 'not_found', fields: [{ field: 'webhookTargetId' }] });
+    const missing = await t.client.updateWebhookTarget({
+      webhookTargetId: 'whTarget_nope',
+      description: { value: 'x' },
+    });
+    expect((missing.error as any).errorDetails).toMatchObject({
+      code: 'not_found',
+      fields: [{ field: 'webhookTargetId' }],
+    });
     const list = await t.client.getWebhookTargets({ first: 100 });
     expect(list.data!.webhookTargets).toHaveLength(1);
   });
 
   it('allows 25 targets per workspace, also when creates race', async () => {
-    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => t.client.createWebhookTarget(input(i))));
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => t.client.createWebhookTarget(input(i))),
+    );
     const refused = results.filter((r) => r.error);
     expect(results.length - refused.length).toBe(24); // one exists already
-    expect(refused.map((r) => (r.error as any).errorDetails.code)).toEqual(Array(6).fill('too_many_webhook_targets'));
+    expect(refused.map((r) => (r.error as any).errorDetails.code)).toEqual(
+      Array(6).fill('too_many_webhook_targets'),
+    );
     const page1 = await t.client.getWebhookTargets({ first: 20 });
     const page2 = await t.client.getWebhookTargets({ first: 20, after: page1.data!.pageInfo.endCursor! });
     expect(page1.data!.webhookTargets.length + page2.data!.webhookTargets.length).toBe(25);
@@ -112,7 +129,10 @@ describe('webhook targets', () => {
       undefined,
       key,
     );
-    expect(created.body.data.createWebhookTarget).toEqual({ webhookTarget: null, error: { type: 'FORBIDDEN', code: 'forbidden' } });
+    expect(created.body.data.createWebhookTarget).toEqual({
+      webhookTarget: null,
+      error: { type: 'FORBIDDEN', code: 'forbidden' },
+    });
     const listed = await t.graphql('{ webhookTargets { edges { node { id } } } }', undefined, key);
     expect(listed.status).toBe(403);
     const secret = await t.graphql('{ webhookSigningSecret { secret } }', undefined, key);
@@ -121,13 +141,18 @@ describe('webhook targets', () => {
   });
 
   it('rotates the signing secret for owners', async () => {
-    const before = (await t.graphql('{ webhookSigningSecret { secret } }')).body.data.webhookSigningSecret.secret;
-    const rotated = await t.graphql('mutation { rotateWebhookSigningSecret { webhookSigningSecret { secret } error { code } } }');
+    const before = (await t.graphql('{ webhookSigningSecret { secret } }')).body.data.webhookSigningSecret
+      .secret;
+    const rotated = await t.graphql(
+      'mutation { rotateWebhookSigningSecret { webhookSigningSecret { secret } error { code } } }',
+    );
     const after = rotated.body.data.rotateWebhookSigningSecret.webhookSigningSecret.secret;
     expect(before).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
     expect(after).toMatch(/^whsec_/);
     expect(after).not.toBe(before);
-    expect((await t.graphql('{ webhookSigningSecret { secret } }')).body.data.webhookSigningSecret.secret).toBe(after);
+    expect(
+      (await t.graphql('{ webhookSigningSecret { secret } }')).body.data.webhookSigningSecret.secret,
+    ).toBe(after);
   });
 
   it('lists the one webhook version it sends', async () => {
@@ -145,7 +170,13 @@ describe('with THREADLINE_WEBHOOK_BLOCK_PRIVATE=1', () => {
       THREADLINE_WEBHOOK_SIGNING_SECRET: 'configured-secret',
     });
     try {
-      for (const url of ['http://127.0.0.1:9/x', 'http://localhost/x', 'http://10.0.0.1/', 'http://[::1]:80/', 'http://169.254.169.254/latest']) {
+      for (const url of [
+        'http://127.0.0.1:9/x',
+        'http://localhost/x',
+        'http://10.0.0.1/',
+        'http://[::1]:80/',
+        'http://169.254.169.254/latest',
+      ]) {
         const res = await strict.client.createWebhookTarget({ ...input(0), url });
         expect((res.error as any)?.errorDetails?.fields?.[0]?.field, url).toBe('url');
       }

@@ -58,3 +58,43 @@ export async function createTestDb(): Promise<TestDb> {
     },
   };
 }
+
+/** Where a copy of the template lives, for server processes started by a test, and how to remove it. */
+export interface TestDbLocation {
+  engine: Db['engine'];
+  /** The environment that points a server process at it: DATABASE_URL or THREADLINE_DATA_DIR. */
+  env: Record<string, string>;
+  drop(): Promise<void>;
+}
+
+/** Makes a copy of the run's migrated template without opening it (a child process will). */
+export async function createTestDbLocation(): Promise<TestDbLocation> {
+  const postgresTemplate = inject('postgresTemplateDb');
+  const databaseUrl = process.env.DATABASE_URL;
+  if (postgresTemplate && databaseUrl) {
+    const name = `threadline_test_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: adminConnectionString(databaseUrl) });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${postgresTemplate}`);
+    return {
+      engine: 'postgres',
+      env: { DATABASE_URL: databaseUrlWith(databaseUrl, name) },
+      async drop() {
+        try {
+          await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        } finally {
+          await admin.end();
+        }
+      },
+    };
+  }
+  const template = inject('pgliteTemplateDir');
+  if (!template) throw new Error('The global setup made no database template.');
+  const dir = await mkdtemp(join(tmpdir(), 'threadline-test-'));
+  await cp(template, join(dir, 'data'), { recursive: true });
+  return {
+    engine: 'pglite',
+    env: { THREADLINE_DATA_DIR: join(dir, 'data') },
+    drop: () => rm(dir, { recursive: true, force: true }),
+  };
+}

@@ -42,8 +42,13 @@ export interface DeliveryWorkerOptions {
   onError(error: unknown): void;
 }
 
-/** A claimed attempt whose process died is retried this long after its timeout. */
-const LEASE_MARGIN_MS = 30_000;
+/**
+ * How long a claim holds a delivery: twice the attempt timeout plus a second, time enough to send
+ * and record the attempt. If the process dies mid-attempt, the delivery is due again after this.
+ */
+function leaseMs(attemptTimeoutMs: number): number {
+  return 2 * attemptTimeoutMs + 1000;
+}
 
 /** Plain's User-Agent for webhook requests. */
 const USER_AGENT = 'Plain-Webhooks/1.0 (plain.com; help@plain.com)';
@@ -175,7 +180,7 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryDoo
         again = false;
         while (!stopped && inFlight.size < options.concurrency) {
           const now = clock();
-          const lease = new Date(now.getTime() + options.attemptTimeoutMs + LEASE_MARGIN_MS);
+          const lease = new Date(now.getTime() + leaseMs(options.attemptTimeoutMs));
           const claimed = await claimDueDeliveries(db, now, lease, options.concurrency - inFlight.size);
           if (claimed.length === 0) break;
           for (const delivery of claimed) {

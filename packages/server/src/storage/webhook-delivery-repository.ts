@@ -92,16 +92,27 @@ export type DeliveryOutcome =
   | { state: 'failed' }
   | { state: 'pending'; nextAttemptAt: Date; retriesUsed: number };
 
-/** Stores an attempt and what follows it, and keeps the target's run of failures. */
+/**
+ * Stores an attempt and what follows it, in one statement (atomic without a transaction). After a
+ * success it also ends the target's run of failures, if it had one.
+ */
 export async function recordAttempt(
-  tx: Queryable,
+  db: Queryable,
   attempt: DeliveryAttemptRecord,
   outcome: DeliveryOutcome,
 ): Promise<void> {
-  await tx.query(
-    `INSERT INTO webhook_delivery_attempts (workspace_id, id, target_id, event_id, event_type, attempt_number,
-       attempted_at, duration_ms, result, http_status, error_code, error_message, response_excerpt)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+  await db.query(
+    `WITH attempt AS (
+       INSERT INTO webhook_delivery_attempts (workspace_id, id, target_id, event_id, event_type, attempt_number,
+         attempted_at, duration_ms, result, http_status, error_code, error_message, response_excerpt)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+     ), delivery AS (
+       UPDATE webhook_deliveries SET state = $14, next_attempt_at = COALESCE($15, next_attempt_at),
+         retries_used = COALESCE($16, retries_used)
+       WHERE event_id = $4 AND target_id = $3
+     )
+     UPDATE webhook_targets SET failing_since = NULL
+     WHERE id = $3 AND $14 = 'delivered' AND failing_since IS NOT NULL`,
     [
       attempt.workspaceId,
       attempt.id,
@@ -116,15 +127,6 @@ export async function recordAttempt(
       attempt.errorCode,
       attempt.errorMessage,
       attempt.responseExcerpt,
-    ],
-  );
-  await tx.query(
-    `UPDATE webhook_deliveries SET state = $3, next_attempt_at = COALESCE($4, next_attempt_at),
-       retries_used = COALESCE($5, retries_used)
-     WHERE event_id = $1 AND target_id = $2`,
-    [
-      attempt.eventId,
-      attempt.targetId,
       outcome.state,
       outcome.state === 'pending' ? outcome.nextAttemptAt : null,
       outcome.state === 'pending' ? outcome.retriesUsed : null,
@@ -132,20 +134,11 @@ export async function recordAttempt(
   );
 }
 
-/**
- * Notes a target's success (its run of failures ends) or failure (the run starts, if it had not).
- * Returns when the current run of failures began, or null after a success.
- */
-export async function markTargetHealth(
-  tx: Queryable,
-  targetId: string,
-  succeeded: boolean,
-  at: Date,
-): Promise<Date | null> {
-  const rows = await tx.query(
-    `UPDATE webhook_targets SET failing_since = CASE WHEN $2 THEN NULL ELSE COALESCE(failing_since, $3) END
-     WHERE id = $1 RETURNING failing_since`,
-    [targetId, succeeded, at],
+/** Notes a failed attempt: the target's run of failures starts, if it had not. Returns when it began. */
+export async function markTargetFailing(db: Queryable, targetId: string, at: Date): Promise<Date | null> {
+  const rows = await db.query(
+    `UPDATE webhook_targets SET failing_since = COALESCE(failing_since, $2) WHERE id = $1 RETURNING failing_since`,
+    [targetId, at],
   );
   return rows[0]?.failing_since ? toDate(rows[0].failing_since) : null;
 }

@@ -6,7 +6,7 @@ import {
   claimDueDeliveries,
   type DeliveryOutcome,
   disableTarget,
-  markTargetHealth,
+  markTargetFailing,
   recordAttempt,
 } from '../../storage/webhook-delivery-repository.js';
 import type { Clock } from '../clock.js';
@@ -117,6 +117,9 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryDoo
   let stopped = false;
   let running = false;
   let again = false;
+  // Whether the last claim took as many deliveries as it could: then more may be due, and a finished
+  // attempt looks for them at once; otherwise the next ring or poll does.
+  let backlog = false;
   const inFlight = new Set<Promise<void>>();
 
   async function attempt(delivery: ClaimedDelivery): Promise<void> {
@@ -138,35 +141,34 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryDoo
             retriesUsed: delivery.retriesUsed + 1,
           }
         : { state: 'failed' };
-    await db.transaction(async (tx) => {
-      await recordAttempt(
-        tx,
-        {
-          workspaceId: delivery.workspaceId,
-          id: attemptId,
-          targetId: delivery.targetId,
-          eventId: delivery.eventId,
-          eventType: delivery.eventType,
-          attemptNumber: delivery.attemptNumber,
-          attemptedAt: at,
-          durationMs,
-          result,
-          httpStatus: response.kind === 'response' ? response.status : null,
-          errorCode:
-            response.kind === 'error' ? response.code : response.kind === 'rejected' ? 'rejected' : null,
-          errorMessage: response.kind === 'response' ? null : response.message,
-          responseExcerpt: response.kind === 'response' ? response.bodyExcerpt : null,
-        },
-        outcome,
-      );
-      const failingSince = await markTargetHealth(tx, delivery.targetId, succeeded, at);
-      if (failingSince && now.getTime() - failingSince.getTime() >= options.disableAfterMs) {
-        const reason =
-          `Disabled at ${now.toISOString()}: every attempt failed since ${failingSince.toISOString()}` +
-          ` (last: ${describe(response)}). Enable it again once the endpoint answers 2xx.`;
-        await disableTarget(tx, delivery.targetId, reason, now);
-      }
-    });
+    await recordAttempt(
+      db,
+      {
+        workspaceId: delivery.workspaceId,
+        id: attemptId,
+        targetId: delivery.targetId,
+        eventId: delivery.eventId,
+        eventType: delivery.eventType,
+        attemptNumber: delivery.attemptNumber,
+        attemptedAt: at,
+        durationMs,
+        result,
+        httpStatus: response.kind === 'response' ? response.status : null,
+        errorCode:
+          response.kind === 'error' ? response.code : response.kind === 'rejected' ? 'rejected' : null,
+        errorMessage: response.kind === 'response' ? null : response.message,
+        responseExcerpt: response.kind === 'response' ? response.bodyExcerpt : null,
+      },
+      outcome,
+    );
+    if (succeeded) return;
+    const failingSince = await markTargetFailing(db, delivery.targetId, at);
+    if (failingSince && now.getTime() - failingSince.getTime() >= options.disableAfterMs) {
+      const reason =
+        `Disabled at ${now.toISOString()}: every attempt failed since ${failingSince.toISOString()}` +
+        ` (last: ${describe(response)}). Enable it again once the endpoint answers 2xx.`;
+      await disableTarget(db, delivery.targetId, reason, now);
+    }
   }
 
   async function pass(): Promise<void> {
@@ -181,18 +183,20 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryDoo
         while (!stopped && inFlight.size < options.concurrency) {
           const now = clock();
           const lease = new Date(now.getTime() + leaseMs(options.attemptTimeoutMs));
-          const claimed = await claimDueDeliveries(db, now, lease, options.concurrency - inFlight.size);
+          const free = options.concurrency - inFlight.size;
+          const claimed = await claimDueDeliveries(db, now, lease, free);
+          backlog = claimed.length === free;
           if (claimed.length === 0) break;
           for (const delivery of claimed) {
             const run: Promise<void> = attempt(delivery)
               .catch(options.onError)
               .finally(() => {
                 inFlight.delete(run);
-                // A slot is free: look for more at once rather than at the next poll.
-                if (!stopped) void pass();
+                if (backlog && !stopped) void pass();
               });
             inFlight.add(run);
           }
+          if (!backlog) break;
         }
       } while (again && !stopped);
     } catch (error) {

@@ -1,6 +1,7 @@
 /** deleteCustomer through the official SDK: what goes with the customer, what stays, and its errors. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRestrictedKey } from '../support/api-keys.js';
+import { createStringFieldSchema } from '../support/fixtures.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { readTimeline } from '../support/timeline.js';
 
@@ -10,22 +11,7 @@ let labelTypeId: string;
 beforeAll(async () => {
   t = await startTestServer();
   labelTypeId = (await t.client.createLabelType({ name: 'Billing' })).data!.id;
-  const schema = await t.graphql(
-    'mutation($input: CreateThreadFieldSchemaInput!) { createThreadFieldSchema(input: $input) { error { message } } }',
-    {
-      input: {
-        key: 'plan',
-        label: 'Plan',
-        description: '',
-        order: 0,
-        type: 'STRING',
-        enumValues: [],
-        isRequired: false,
-        isAiAutoFillEnabled: false,
-      },
-    },
-  );
-  expect(schema.body.data.createThreadFieldSchema.error).toBeNull();
+  await createStringFieldSchema(t, 'plan', 'Plan');
 });
 afterAll(() => t.close());
 

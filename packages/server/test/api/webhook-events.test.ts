@@ -5,6 +5,7 @@
 import { verifyPlainWebhook } from '@team-plain/typescript-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SENT_EVENT_TYPES } from '../../src/domain/webhooks/event-types.js';
+import { createStringFieldSchema } from '../support/fixtures.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import {
   type ReceivedWebhook,
@@ -181,22 +182,7 @@ describe('webhook events', () => {
   });
 
   it('thread.thread_field_created, _updated and _deleted', async () => {
-    const schema = await t.graphql(
-      'mutation($input: CreateThreadFieldSchemaInput!) { createThreadFieldSchema(input: $input) { error { message } } }',
-      {
-        input: {
-          key: 'plan',
-          label: 'Plan',
-          description: '',
-          order: 0,
-          type: 'STRING',
-          enumValues: [],
-          isRequired: false,
-          isAiAutoFillEnabled: false,
-        },
-      },
-    );
-    expect(schema.body.data.createThreadFieldSchema.error).toBeNull();
+    await createStringFieldSchema(t, 'plan', 'Plan');
     const field = (stringValue: string) =>
       t.client.upsertThreadField({
         identifier: { threadId, key: 'plan' },

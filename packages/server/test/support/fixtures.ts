@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { TestServer } from './test-server.js';
 
 /** A new customer (email `<name>@example.com`) with `threads` threads, made through the official SDK. */
@@ -17,4 +18,24 @@ export async function createCustomerWithThreads(t: TestServer, name: string, thr
     threadIds.push(thread.data!.id);
   }
   return { email, customerId: customer.data!.customer.id, threadIds };
+}
+
+/** Creates a STRING thread field schema with `key` (raw GraphQL: the SDK has no schema operations). */
+export async function createStringFieldSchema(t: TestServer, key: string, label = key): Promise<void> {
+  const res = await t.graphql(
+    'mutation($input: CreateThreadFieldSchemaInput!) { createThreadFieldSchema(input: $input) { error { message } } }',
+    {
+      input: {
+        key,
+        label,
+        description: '',
+        order: 0,
+        type: 'STRING',
+        enumValues: [],
+        isRequired: false,
+        isAiAutoFillEnabled: false,
+      },
+    },
+  );
+  expect(res.body.data.createThreadFieldSchema.error).toBeNull();
 }

@@ -22,39 +22,18 @@ export interface TestDb {
  * PostgreSQL database created from the template database (when DATABASE_URL is set).
  */
 export async function createTestDb(): Promise<TestDb> {
-  const postgresTemplate = inject('postgresTemplateDb');
-  const databaseUrl = process.env.DATABASE_URL;
-  if (postgresTemplate && databaseUrl) {
-    const name = `threadline_test_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: adminConnectionString(databaseUrl) });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${postgresTemplate}`);
-    const db = openPgDb({ connectionString: databaseUrlWith(databaseUrl, name) });
-    return {
-      db,
-      engine: 'postgres',
-      async drop() {
-        // A test may have closed the database itself (to see what a lost database does).
-        await db.close().catch(() => {});
-        try {
-          await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        } finally {
-          await admin.end();
-        }
-      },
-    };
-  }
-  const template = inject('pgliteTemplateDir');
-  if (!template) throw new Error('The global setup made no database template.');
-  const dir = await mkdtemp(join(tmpdir(), 'threadline-test-'));
-  await cp(template, join(dir, 'data'), { recursive: true });
-  const db = await openPgliteDb(join(dir, 'data'));
+  const location = await createTestDbLocation();
+  const db =
+    location.engine === 'postgres'
+      ? openPgDb({ connectionString: location.env.DATABASE_URL! })
+      : await openPgliteDb(location.env.THREADLINE_DATA_DIR!);
   return {
     db,
-    engine: 'pglite',
+    engine: location.engine,
     async drop() {
+      // A test may have closed the database itself (to see what a lost database does).
       await db.close().catch(() => {});
-      await rm(dir, { recursive: true, force: true });
+      await location.drop();
     },
   };
 }

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import type { SendWebhook, WebhookRequest, WebhookResponse } from '../../outbound/webhook-sender.js';
 import type { Db } from '../../storage/db.js';
 import {
   type AttemptResult,
@@ -13,22 +14,11 @@ import type { Clock } from '../clock.js';
 import { newId } from '../ids.js';
 import type { DeliveryDoorbell } from './outbox.js';
 
-/** One POST as the worker asks for it, and how it ended (see outbound/webhook-sender.ts). */
-export interface DeliveryRequest {
-  url: string;
-  headers: Record<string, string>;
-  body: string;
-}
-export type DeliveryResponse =
-  | { kind: 'response'; status: number; bodyExcerpt: string }
-  | { kind: 'error'; code: string; message: string }
-  | { kind: 'rejected'; message: string };
-
 /** What the worker needs. */
 export interface DeliveryWorkerOptions {
   db: Db;
   clock: Clock;
-  send: (request: DeliveryRequest) => Promise<DeliveryResponse>;
+  send: SendWebhook;
   /** Waits before each retry, in milliseconds: Plain's 10s, 30s, 5m, … unless configured. */
   retryScheduleMs: readonly number[];
   /** A target whose attempts all failed for this long is disabled. */
@@ -54,7 +44,7 @@ function leaseMs(attemptTimeoutMs: number): number {
 const USER_AGENT = 'Plain-Webhooks/1.0 (plain.com; help@plain.com)';
 
 /** The request body and headers of one attempt, signed with the workspace's secret. */
-export function attemptRequest(delivery: ClaimedDelivery, attemptId: string, at: Date): DeliveryRequest {
+export function attemptRequest(delivery: ClaimedDelivery, attemptId: string, at: Date): WebhookRequest {
   const body = JSON.stringify({
     id: delivery.eventId,
     type: delivery.eventType,
@@ -90,13 +80,13 @@ export function attemptRequest(delivery: ClaimedDelivery, attemptId: string, at:
   return { url: delivery.url, headers, body };
 }
 
-function resultOf(response: DeliveryResponse): AttemptResult {
+function resultOf(response: WebhookResponse): AttemptResult {
   if (response.kind === 'rejected') return 'REJECTED';
   if (response.kind === 'error') return 'ERROR';
   return response.status >= 200 && response.status < 300 ? 'SUCCESSFUL_RESPONSE' : 'FAILED_RESPONSE';
 }
 
-function describe(response: DeliveryResponse): string {
+function describe(response: WebhookResponse): string {
   if (response.kind === 'response') return `HTTP ${response.status}`;
   return response.kind === 'error' ? `${response.code}: ${response.message}` : response.message;
 }

@@ -92,44 +92,58 @@ export type DeliveryOutcome =
   | { state: 'failed' }
   | { state: 'pending'; nextAttemptAt: Date; retriesUsed: number };
 
+/** A finished attempt and what follows it. */
+export interface FinishedAttempt {
+  attempt: DeliveryAttemptRecord;
+  outcome: DeliveryOutcome;
+}
+
 /**
- * Stores an attempt and what follows it, in one statement (atomic without a transaction). After a
- * success it also ends the target's run of failures, if it had one.
+ * Stores finished attempts and what follows each, in one statement (atomic without a transaction),
+ * and ends the run of failures of each target one of them reached.
  */
-export async function recordAttempt(
-  db: Queryable,
-  attempt: DeliveryAttemptRecord,
-  outcome: DeliveryOutcome,
-): Promise<void> {
+export async function recordAttempts(db: Queryable, finished: readonly FinishedAttempt[]): Promise<void> {
+  if (finished.length === 0) return;
   await db.query(
-    `WITH attempt AS (
+    `WITH x AS (
+       SELECT * FROM json_to_recordset($1::json) AS x(workspace_id text, id text, target_id text, event_id text,
+         event_type text, attempt_number integer, attempted_at timestamptz, duration_ms integer, result text,
+         http_status integer, error_code text, error_message text, response_excerpt text, state text,
+         next_attempt_at timestamptz, retries_used integer)
+     ), attempts AS (
        INSERT INTO webhook_delivery_attempts (workspace_id, id, target_id, event_id, event_type, attempt_number,
          attempted_at, duration_ms, result, http_status, error_code, error_message, response_excerpt)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-     ), delivery AS (
-       UPDATE webhook_deliveries SET state = $14, next_attempt_at = COALESCE($15, next_attempt_at),
-         retries_used = COALESCE($16, retries_used)
-       WHERE event_id = $4 AND target_id = $3
+       SELECT workspace_id, id, target_id, event_id, event_type, attempt_number, attempted_at, duration_ms, result,
+         http_status, error_code, error_message, response_excerpt
+       FROM x
+     ), deliveries AS (
+       UPDATE webhook_deliveries d SET state = x.state, next_attempt_at = COALESCE(x.next_attempt_at, d.next_attempt_at),
+         retries_used = COALESCE(x.retries_used, d.retries_used)
+       FROM x WHERE d.event_id = x.event_id AND d.target_id = x.target_id
      )
      UPDATE webhook_targets SET failing_since = NULL
-     WHERE id = $3 AND $14 = 'delivered' AND failing_since IS NOT NULL`,
+     WHERE id IN (SELECT target_id FROM x WHERE state = 'delivered') AND failing_since IS NOT NULL`,
     [
-      attempt.workspaceId,
-      attempt.id,
-      attempt.targetId,
-      attempt.eventId,
-      attempt.eventType,
-      attempt.attemptNumber,
-      attempt.attemptedAt,
-      attempt.durationMs,
-      attempt.result,
-      attempt.httpStatus,
-      attempt.errorCode,
-      attempt.errorMessage,
-      attempt.responseExcerpt,
-      outcome.state,
-      outcome.state === 'pending' ? outcome.nextAttemptAt : null,
-      outcome.state === 'pending' ? outcome.retriesUsed : null,
+      JSON.stringify(
+        finished.map(({ attempt: a, outcome }) => ({
+          workspace_id: a.workspaceId,
+          id: a.id,
+          target_id: a.targetId,
+          event_id: a.eventId,
+          event_type: a.eventType,
+          attempt_number: a.attemptNumber,
+          attempted_at: a.attemptedAt.toISOString(),
+          duration_ms: a.durationMs,
+          result: a.result,
+          http_status: a.httpStatus,
+          error_code: a.errorCode,
+          error_message: a.errorMessage,
+          response_excerpt: a.responseExcerpt,
+          state: outcome.state,
+          next_attempt_at: outcome.state === 'pending' ? outcome.nextAttemptAt.toISOString() : null,
+          retries_used: outcome.state === 'pending' ? outcome.retriesUsed : null,
+        })),
+      ),
     ],
   );
 }

@@ -7,8 +7,9 @@ import {
   claimDueDeliveries,
   type DeliveryOutcome,
   disableTarget,
+  type FinishedAttempt,
   markTargetFailing,
-  recordAttempt,
+  recordAttempts,
 } from '../../storage/webhook-delivery-repository.js';
 import type { Clock } from '../clock.js';
 import { newId } from '../ids.js';
@@ -80,6 +81,34 @@ export function attemptRequest(delivery: ClaimedDelivery, attemptId: string, at:
   return { url: delivery.url, headers, body };
 }
 
+/**
+ * Wraps a function of many items so that calls made while it runs are passed to it together next:
+ * each call resolves once its item has been handled.
+ */
+function batched<T>(handle: (items: T[]) => Promise<void>): (item: T) => Promise<void> {
+  let queue: { item: T; done: () => void; fail: (error: unknown) => void }[] = [];
+  let running = false;
+  async function drain(): Promise<void> {
+    running = true;
+    while (queue.length > 0) {
+      const batch = queue;
+      queue = [];
+      try {
+        await handle(batch.map((entry) => entry.item));
+        for (const entry of batch) entry.done();
+      } catch (error) {
+        for (const entry of batch) entry.fail(error);
+      }
+    }
+    running = false;
+  }
+  return (item) =>
+    new Promise<void>((done, fail) => {
+      queue.push({ item, done, fail });
+      if (!running) void drain();
+    });
+}
+
 function resultOf(response: WebhookResponse): AttemptResult {
   if (response.kind === 'rejected') return 'REJECTED';
   if (response.kind === 'error') return 'ERROR';
@@ -111,6 +140,8 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryDoo
   // attempt looks for them at once; otherwise the next ring or poll does.
   let backlog = false;
   const inFlight = new Set<Promise<void>>();
+  // Attempts that end while others are being stored are stored together, in one statement.
+  const record = batched((finished: FinishedAttempt[]) => recordAttempts(db, finished));
 
   async function attempt(delivery: ClaimedDelivery): Promise<void> {
     const attemptId = newId('whAttempt');
@@ -131,9 +162,8 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryDoo
             retriesUsed: delivery.retriesUsed + 1,
           }
         : { state: 'failed' };
-    await recordAttempt(
-      db,
-      {
+    await record({
+      attempt: {
         workspaceId: delivery.workspaceId,
         id: attemptId,
         targetId: delivery.targetId,
@@ -150,7 +180,7 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryDoo
         responseExcerpt: response.kind === 'response' ? response.bodyExcerpt : null,
       },
       outcome,
-    );
+    });
     if (succeeded) return;
     const failingSince = await markTargetFailing(db, delivery.targetId, at);
     if (failingSince && now.getTime() - failingSince.getTime() >= options.disableAfterMs) {

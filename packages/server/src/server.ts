@@ -19,8 +19,6 @@ export interface Server {
   db: Db;
   services: Services;
   bootstrap: BootstrapResult;
-  /** The webhook delivery worker of this process. */
-  webhooks: { idle(): Promise<void> };
   /** The base URL it listens on, e.g. http://127.0.0.1:4000. */
   url: string;
   close(): Promise<void>;
@@ -81,7 +79,6 @@ export async function startServer(config: Config, options: { db?: Db } = {}): Pr
     db,
     services,
     bootstrap,
-    webhooks: deliveries,
     url: address.replace('[::1]', 'localhost'),
     async close() {
       await app.close();

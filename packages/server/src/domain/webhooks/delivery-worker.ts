@@ -127,11 +127,9 @@ function describe(response: WebhookResponse): string {
  * schedule, else failed for good. A refused address (REJECTED) is not retried. A pass runs at
  * start, on every poll, and when the outbox rings after a commit.
  */
-export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryDoorbell & {
-  stop(): Promise<void>;
-  /** Resolves when nothing is in flight and no pass is running (for tests and shutdown). */
-  idle(): Promise<void>;
-} {
+export function startDeliveryWorker(
+  options: DeliveryWorkerOptions,
+): DeliveryDoorbell & { stop(): Promise<void> } {
   const { db, clock } = options;
   let stopped = false;
   let running = false;
@@ -239,12 +237,6 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryDoo
       clearInterval(timer);
       await Promise.allSettled([...inFlight]);
       while (running) await new Promise((resolve) => setTimeout(resolve, 5));
-    },
-    async idle() {
-      while (running || inFlight.size > 0) {
-        await Promise.allSettled([...inFlight]);
-        await new Promise((resolve) => setTimeout(resolve, 5));
-      }
     },
   };
 }

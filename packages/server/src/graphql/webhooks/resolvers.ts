@@ -14,7 +14,7 @@ const RESULT_TYPENAMES: Record<AttemptResult, string> = {
 
 interface AttemptFilterArgs {
   eventTypes?: string[] | null;
-  resultStatus?: AttemptResult | null;
+  resultStatus?: AttemptResult | 'SCHEMA_VALIDATION_FAILED' | null;
   publicEventId?: string | null;
 }
 
@@ -44,15 +44,14 @@ export const webhookResolvers = {
         args: PageArgs & { webhookTargetId: string; filters?: AttemptFilterArgs | null },
         { caller, services },
       ) => {
+        // Threadline validates nothing against a schema before sending, so no attempt has this result.
+        if (args.filters?.resultStatus === 'SCHEMA_VALIDATION_FAILED') return EMPTY_CONNECTION;
         const page = await services.webhookTargets.listDeliveryAttempts(
           caller,
           args.webhookTargetId,
           {
             eventTypes: args.filters?.eventTypes,
-            result:
-              args.filters?.resultStatus === ('SCHEMA_VALIDATION_FAILED' as string)
-                ? null
-                : args.filters?.resultStatus,
+            result: args.filters?.resultStatus,
             eventId: args.filters?.publicEventId,
           },
           args,

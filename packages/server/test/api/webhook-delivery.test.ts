@@ -97,6 +97,9 @@ describe('webhook delivery', () => {
     expect(
       (await log(targetId, { resultStatus: 'SUCCESSFUL_RESPONSE' })).map((a: any) => a.attemptNumber),
     ).toEqual([4]);
+    expect(await log(targetId, { resultStatus: 'SCHEMA_VALIDATION_FAILED' })).toEqual([]);
+    expect(await log(targetId, { eventTypes: ['thread.thread_created'] })).toEqual([]);
+    expect(await log(targetId, { publicEventId: receiver.received[0]!.body.id })).toHaveLength(4);
     await receiver.close();
   });
 

@@ -22,6 +22,7 @@ describe('loadConfig', () => {
         blockPrivate: false,
         signingSecret: null,
         concurrency: 16,
+        retentionMs: 30 * 86_400_000,
       },
     });
   });
@@ -43,6 +44,7 @@ describe('loadConfig', () => {
         THREADLINE_WEBHOOK_BLOCK_PRIVATE: '1',
         THREADLINE_WEBHOOK_SIGNING_SECRET: 'shh',
         THREADLINE_WEBHOOK_CONCURRENCY: '4',
+        THREADLINE_WEBHOOK_RETENTION: '7d',
       }),
     ).toEqual({
       port: 8080,
@@ -60,6 +62,7 @@ describe('loadConfig', () => {
         blockPrivate: true,
         signingSecret: 'shh',
         concurrency: 4,
+        retentionMs: 7 * 86_400_000,
       },
     });
   });

@@ -32,6 +32,8 @@ export interface WebhookConfig {
   signingSecret: string | null;
   /** Attempts in flight at once, per process. */
   concurrency: number;
+  /** The delivery log (attempts, and events no longer pending) is kept this long. */
+  retentionMs: number;
 }
 
 /** Plain's retry schedule: 10s, 30s, 5m, 30m, 1h, 3h, 6h, 12h, then four times 1d. */
@@ -81,6 +83,7 @@ function loadWebhookConfig(env: NodeJS.ProcessEnv): WebhookConfig {
     blockPrivate: blockPrivate === '1' || blockPrivate === 'true',
     signingSecret: env.THREADLINE_WEBHOOK_SIGNING_SECRET || null,
     concurrency,
+    retentionMs: durationSetting(env, 'THREADLINE_WEBHOOK_RETENTION', '30d', 1000),
   };
 }
 

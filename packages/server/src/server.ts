@@ -64,6 +64,7 @@ export async function startServer(config: Config, options: { db?: Db } = {}): Pr
     attemptTimeoutMs: config.webhooks.timeoutMs,
     pollIntervalMs: config.schedulerIntervalMs,
     concurrency: config.webhooks.concurrency,
+    retentionMs: config.webhooks.retentionMs,
     onError: (error) => app.log.error({ err: error }, 'delivering webhooks failed'),
   });
   services.doorbell.connect(() => deliveries.ring());

@@ -260,3 +260,18 @@ export async function replayDeliveries(
   );
   return rows.map((row) => row.event_id);
 }
+
+/**
+ * Deletes what is older than `before`: attempts, and events whose deliveries are all finished (with
+ * those deliveries). Events still pending stay, however old. Returns the number of events deleted.
+ */
+export async function pruneDeliveryLog(db: Queryable, before: Date): Promise<number> {
+  await db.query('DELETE FROM webhook_delivery_attempts WHERE attempted_at < $1', [before]);
+  const rows = await db.query(
+    `DELETE FROM webhook_events e WHERE e."timestamp" < $1
+       AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_id = e.id AND d.state = 'pending')
+     RETURNING e.id`,
+    [before],
+  );
+  return rows.length;
+}

@@ -9,6 +9,7 @@ import {
   disableTarget,
   type FinishedAttempt,
   markTargetFailing,
+  pruneDeliveryLog,
   recordAttempts,
 } from '../../storage/webhook-delivery-repository.js';
 import type { Clock } from '../clock.js';
@@ -30,6 +31,8 @@ export interface DeliveryWorkerOptions {
   pollIntervalMs: number;
   /** Attempts in flight at once, per process. */
   concurrency: number;
+  /** Attempts, and events no longer pending, are deleted when older than this. */
+  retentionMs: number;
   onError(error: unknown): void;
 }
 
@@ -224,7 +227,20 @@ export function startDeliveryWorker(
     }
   }
 
-  const timer = setInterval(() => void pass(), options.pollIntervalMs);
+  // Pruning runs with the polls, at most once per hour (or per retention period, if shorter).
+  const pruneEveryMs = Math.min(options.retentionMs, 3_600_000);
+  let prunedAt = 0;
+  async function prune(): Promise<void> {
+    const now = clock().getTime();
+    if (now - prunedAt < pruneEveryMs) return;
+    prunedAt = now;
+    await pruneDeliveryLog(db, new Date(now - options.retentionMs)).catch(options.onError);
+  }
+
+  const timer = setInterval(() => {
+    void pass();
+    void prune();
+  }, options.pollIntervalMs);
   timer.unref();
   void pass();
 

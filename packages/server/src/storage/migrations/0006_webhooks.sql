@@ -32,6 +32,8 @@ CREATE TABLE webhook_events (
   "timestamp" timestamptz NOT NULL,
   payload jsonb NOT NULL
 );
+-- Old events are pruned (THREADLINE_WEBHOOK_RETENTION) in time order.
+CREATE INDEX webhook_events_time ON webhook_events ("timestamp");
 
 -- One per event and target. While pending, next_attempt_at is when the next attempt is due; while an
 -- attempt is in flight it is the end of that attempt's lease, after which another worker may retry
@@ -70,3 +72,4 @@ CREATE TABLE webhook_delivery_attempts (
   response_excerpt text
 );
 CREATE INDEX webhook_delivery_attempts_target ON webhook_delivery_attempts (target_id, attempted_at, id);
+CREATE INDEX webhook_delivery_attempts_time ON webhook_delivery_attempts (attempted_at);

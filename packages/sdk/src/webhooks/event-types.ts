@@ -46,26 +46,29 @@ export interface WebhookPayloads {
 /** An event type Threadline sends. */
 export type WebhookEventType = keyof WebhookPayloads;
 
-/** Every event type (a Record, so a type added to WebhookPayloads but not here fails typecheck). */
-const KNOWN_EVENT_TYPES: Record<WebhookEventType, true> = {
-  'thread.thread_created': true,
-  'thread.thread_status_transitioned': true,
-  'thread.thread_assignment_transitioned': true,
-  'thread.thread_labels_changed': true,
-  'thread.thread_priority_changed': true,
-  'thread.thread_field_created': true,
-  'thread.thread_field_updated': true,
-  'thread.thread_field_deleted': true,
-  'thread.note_created': true,
-  'customer.customer_created': true,
-  'customer.customer_updated': true,
-  'customer.customer_deleted': true,
-  'timeline.timeline_entry_changed': true,
+/**
+ * The payload fields each event type must carry, beside `eventType`: objects, or (`?`) objects or null.
+ * A Record, so an event type added to WebhookPayloads but not here fails typecheck.
+ */
+export const REQUIRED_PAYLOAD_FIELDS: Record<WebhookEventType, readonly string[]> = {
+  'thread.thread_created': ['thread'],
+  'thread.thread_status_transitioned': ['thread', 'previousThread'],
+  'thread.thread_assignment_transitioned': ['thread', 'previousThread'],
+  'thread.thread_labels_changed': ['thread', 'previousThread'],
+  'thread.thread_priority_changed': ['thread', 'previousThread'],
+  'thread.thread_field_created': ['thread', 'threadField'],
+  'thread.thread_field_updated': ['thread', 'threadField', 'previousThreadField'],
+  'thread.thread_field_deleted': ['thread', 'previousThreadField'],
+  'thread.note_created': ['thread', 'note'],
+  'customer.customer_created': ['customer'],
+  'customer.customer_updated': ['customer', 'previousCustomer'],
+  'customer.customer_deleted': ['previousCustomer'],
+  'timeline.timeline_entry_changed': ['timelineEntry?', 'previousTimelineEntry?'],
 };
 
 /** Whether `type` is an event type this SDK knows. */
 export function isWebhookEventType(type: unknown): type is WebhookEventType {
-  return typeof type === 'string' && Object.hasOwn(KNOWN_EVENT_TYPES, type);
+  return typeof type === 'string' && Object.hasOwn(REQUIRED_PAYLOAD_FIELDS, type);
 }
 
 /** Delivery details of one attempt. */

@@ -1,6 +1,11 @@
 /** Reads a webhook body into a typed event, checking the envelope rather than trusting it. */
 import type { Result } from '../result.js';
-import { isWebhookEventType, WEBHOOK_SCHEMA_VERSION, type WebhookEvent } from './event-types.js';
+import {
+  isWebhookEventType,
+  REQUIRED_PAYLOAD_FIELDS,
+  WEBHOOK_SCHEMA_VERSION,
+  type WebhookEvent,
+} from './event-types.js';
 
 /** Why a webhook body was not accepted. */
 export interface WebhookError {
@@ -23,8 +28,9 @@ const METADATA_STRINGS = [
 
 /**
  * Parses a webhook body (the raw string, or JSON already parsed) into a WebhookEvent, discriminated
- * by `type`. Checks the envelope, the schema version, that the type is one Threadline sends and that
- * `payload.eventType` agrees with it; the payload's inner fields are typed, not validated.
+ * by `type`. Checks the envelope, the schema version, that the type is one Threadline sends, that
+ * `payload.eventType` agrees with it and that the payload has its type's objects (thread,
+ * previousThread...); what is inside those objects is typed, not validated.
  */
 export function parseWebhook(body: string | unknown): Result<WebhookEvent, WebhookError> {
   let value: unknown = body;
@@ -64,6 +70,17 @@ export function parseWebhook(body: string | unknown): Result<WebhookEvent, Webho
   if (!isObject(payload)) return invalid('The webhook envelope has no "payload" object.');
   if (payload.eventType !== value.type) {
     return invalid(`payload.eventType "${String(payload.eventType)}" differs from type "${value.type}".`);
+  }
+  for (const field of REQUIRED_PAYLOAD_FIELDS[value.type]) {
+    const nullable = field.endsWith('?');
+    const name = nullable ? field.slice(0, -1) : field;
+    const fieldValue = payload[name];
+    if (!(isObject(fieldValue) || (nullable && fieldValue === null))) {
+      return invalid(`The ${value.type} payload has no "${name}" object.`);
+    }
+  }
+  if ('changeType' in payload && typeof payload.changeType !== 'string') {
+    return invalid('payload.changeType is not a string.');
   }
   return { data: value as unknown as WebhookEvent };
 }

@@ -7,6 +7,7 @@ import type {
   CustomersQueryVariables,
   LabelTypePartsFragment,
   LabelTypesQueryVariables,
+  PageInfoPartsFragment,
   ThreadPartsFragment,
   ThreadsQueryVariables,
 } from './__generated__/graphql.js';
@@ -54,38 +55,46 @@ export class ThreadlineClient extends ClientWithOperations {
 
   /** Threads, page by page: `for await (const thread of client.threads.iterate({ filters }))`. */
   readonly threads = {
-    iterate: (options: IterateOptions<ThreadsQueryVariables> = {}): AsyncIterable<ThreadPartsFragment> => {
-      const { pageSize = DEFAULT_ITERATE_PAGE_SIZE, ...variables } = options;
-      return iteratePages(async (after) => {
-        const page = await this.getThreads({ ...variables, first: pageSize, after: after ?? null });
-        return page.error ? page : { data: { items: page.data.threads, pageInfo: page.data.pageInfo } };
-      });
-    },
+    iterate: (options: IterateOptions<ThreadsQueryVariables> = {}): AsyncIterable<ThreadPartsFragment> =>
+      iterateList(
+        options,
+        (variables) => this.getThreads(variables),
+        (data) => data.threads,
+      ),
   };
 
   /** Customers, page by page. */
   readonly customers = {
-    iterate: (
-      options: IterateOptions<CustomersQueryVariables> = {},
-    ): AsyncIterable<CustomerPartsFragment> => {
-      const { pageSize = DEFAULT_ITERATE_PAGE_SIZE, ...variables } = options;
-      return iteratePages(async (after) => {
-        const page = await this.getCustomers({ ...variables, first: pageSize, after: after ?? null });
-        return page.error ? page : { data: { items: page.data.customers, pageInfo: page.data.pageInfo } };
-      });
-    },
+    iterate: (options: IterateOptions<CustomersQueryVariables> = {}): AsyncIterable<CustomerPartsFragment> =>
+      iterateList(
+        options,
+        (variables) => this.getCustomers(variables),
+        (data) => data.customers,
+      ),
   };
 
   /** Label types, page by page. */
   readonly labelTypes = {
     iterate: (
       options: IterateOptions<LabelTypesQueryVariables> = {},
-    ): AsyncIterable<LabelTypePartsFragment> => {
-      const { pageSize = DEFAULT_ITERATE_PAGE_SIZE, ...variables } = options;
-      return iteratePages(async (after) => {
-        const page = await this.getLabelTypes({ ...variables, first: pageSize, after: after ?? null });
-        return page.error ? page : { data: { items: page.data.labelTypes, pageInfo: page.data.pageInfo } };
-      });
-    },
+    ): AsyncIterable<LabelTypePartsFragment> =>
+      iterateList(
+        options,
+        (variables) => this.getLabelTypes(variables),
+        (data) => data.labelTypes,
+      ),
   };
+}
+
+/** Pages through a list method: its variables plus `first`/`after`, and where its items are. */
+function iterateList<V extends object, D extends { pageInfo: PageInfoPartsFragment }, T>(
+  options: IterateOptions<V>,
+  list: (variables: V & { first: number; after: string | null }) => Promise<Result<D>>,
+  itemsOf: (data: D) => T[],
+): AsyncIterable<T> {
+  const { pageSize = DEFAULT_ITERATE_PAGE_SIZE, ...variables } = options;
+  return iteratePages(async (after) => {
+    const page = await list({ ...(variables as V), first: pageSize, after: after ?? null });
+    return page.error ? page : { data: { items: itemsOf(page.data), pageInfo: page.data.pageInfo } };
+  });
 }

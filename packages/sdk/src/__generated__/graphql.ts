@@ -20,6 +20,10 @@ export type AssignThreadInput = {
   userId?: string | number | null | undefined;
 };
 
+export type BooleanInput = {
+  value: boolean;
+};
+
 export type ChangeThreadPriorityInput = {
   /** 0 (most urgent) to 3. */
   priority: number;
@@ -280,6 +284,15 @@ export type CreateThreadInput = {
   title?: string | null | undefined;
 };
 
+export type CreateWebhookTargetInput = {
+  description: string;
+  eventSubscriptions: Array<WebhookTargetEventSubscriptionInput>;
+  isEnabled: boolean;
+  /** An http or https URL; credentials in it are sent as Basic authorization. */
+  url: string;
+  version?: string | null | undefined;
+};
+
 export type CustomerGroupMembershipsFilter = {
   customerGroupExternalIds?: Array<string> | null | undefined;
 };
@@ -329,6 +342,10 @@ export type DeleteThreadFieldIdentifier = {
 
 export type DeleteThreadFieldInput = {
   identifier: DeleteThreadFieldIdentifier;
+};
+
+export type DeleteWebhookTargetInput = {
+  webhookTargetId: string | number;
 };
 
 export const DoneStatusDetail = {
@@ -557,6 +574,16 @@ export type UnassignThreadInput = {
   threadId: string | number;
 };
 
+export type UpdateWebhookTargetInput = {
+  description?: StringInput | null | undefined;
+  eventSubscriptions?: Array<WebhookTargetEventSubscriptionInput> | null | undefined;
+  /** Enabling a disabled target clears disabledReason and sends what waited for it. */
+  isEnabled?: BooleanInput | null | undefined;
+  url?: StringInput | null | undefined;
+  version?: StringInput | null | undefined;
+  webhookTargetId: string | number;
+};
+
 export type UpsertCustomerIdentifierInput = {
   customerId?: string | number | null | undefined;
   emailAddress?: string | null | undefined;
@@ -606,6 +633,10 @@ export type UpsertThreadFieldInput = {
   numberValue?: number | null | undefined;
   stringValue?: string | null | undefined;
   type: ThreadFieldSchemaType;
+};
+
+export type WebhookTargetEventSubscriptionInput = {
+  eventType: string;
 };
 
 export type UserActorPartsFragment = { __typename: 'UserActor', userId: string };
@@ -891,6 +922,18 @@ export type WorkspacePartsFragment = { __typename: 'Workspace', id: string, name
     | ActorParts_UserActor_Fragment
   , updatedAt: DateTimePartsFragment };
 
+export type WebhookTargetEventSubscriptionPartsFragment = { __typename: 'WebhookTargetEventSubscription', eventType: string };
+
+export type WebhookTargetPartsFragment = { id: string, url: string, isEnabled: boolean, description: string, createdAt: DateTimePartsFragment, createdBy:
+    | ActorParts_MachineUserActor_Fragment
+    | ActorParts_SystemActor_Fragment
+    | ActorParts_UserActor_Fragment
+  , updatedAt: DateTimePartsFragment, updatedBy:
+    | ActorParts_MachineUserActor_Fragment
+    | ActorParts_SystemActor_Fragment
+    | ActorParts_UserActor_Fragment
+  , eventSubscriptions: Array<WebhookTargetEventSubscriptionPartsFragment> };
+
 export type AddLabelsMutationVariables = Exact<{
   input: AddLabelsInput;
 }>;
@@ -954,6 +997,13 @@ export type CreateThreadMutationVariables = Exact<{
 
 export type CreateThreadMutation = { createThread: { thread: ThreadPartsFragment | null, error: MutationErrorPartsFragment | null } };
 
+export type CreateWebhookTargetMutationVariables = Exact<{
+  input: CreateWebhookTargetInput;
+}>;
+
+
+export type CreateWebhookTargetMutation = { createWebhookTarget: { webhookTarget: WebhookTargetPartsFragment | null, error: MutationErrorPartsFragment | null } };
+
 export type DeleteCustomerMutationVariables = Exact<{
   input: DeleteCustomerInput;
 }>;
@@ -967,6 +1017,13 @@ export type DeleteThreadFieldMutationVariables = Exact<{
 
 
 export type DeleteThreadFieldMutation = { deleteThreadField: { error: MutationErrorPartsFragment | null } };
+
+export type DeleteWebhookTargetMutationVariables = Exact<{
+  input: DeleteWebhookTargetInput;
+}>;
+
+
+export type DeleteWebhookTargetMutation = { deleteWebhookTarget: { error: MutationErrorPartsFragment | null } };
 
 export type MarkThreadAsDoneMutationVariables = Exact<{
   input: MarkThreadAsDoneInput;
@@ -1009,6 +1066,13 @@ export type UnassignThreadMutationVariables = Exact<{
 
 
 export type UnassignThreadMutation = { unassignThread: { thread: ThreadPartsFragment | null, error: MutationErrorPartsFragment | null } };
+
+export type UpdateWebhookTargetMutationVariables = Exact<{
+  input: UpdateWebhookTargetInput;
+}>;
+
+
+export type UpdateWebhookTargetMutation = { updateWebhookTarget: { webhookTarget: WebhookTargetPartsFragment | null, error: MutationErrorPartsFragment | null } };
 
 export type UpsertCustomerMutationVariables = Exact<{
   input: UpsertCustomerInput;
@@ -1150,6 +1214,23 @@ export type UserByIdQueryVariables = Exact<{
 
 
 export type UserByIdQuery = { userById: UserPartsFragment | null };
+
+export type WebhookTargetQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WebhookTargetQuery = { webhookTarget: WebhookTargetPartsFragment | null };
+
+export type WebhookTargetsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type WebhookTargetsQuery = { webhookTargets: { edges: Array<{ cursor: string, node: WebhookTargetPartsFragment }>, pageInfo: PageInfoPartsFragment } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -2568,6 +2649,80 @@ fragment DateTimeParts on DateTime {
   iso8601
   unixTimestamp
 }`, {"fragmentName":"WorkspaceParts"}) as unknown as TypedDocumentString<WorkspacePartsFragment, unknown>;
+export const WebhookTargetEventSubscriptionPartsFragmentDoc = new TypedDocumentString(`
+    fragment WebhookTargetEventSubscriptionParts on WebhookTargetEventSubscription {
+  __typename
+  eventType
+}
+    `, {"fragmentName":"WebhookTargetEventSubscriptionParts"}) as unknown as TypedDocumentString<WebhookTargetEventSubscriptionPartsFragment, unknown>;
+export const WebhookTargetPartsFragmentDoc = new TypedDocumentString(`
+    fragment WebhookTargetParts on WebhookTarget {
+  id
+  url
+  isEnabled
+  description
+  createdAt {
+    ...DateTimeParts
+  }
+  createdBy {
+    ...ActorParts
+  }
+  updatedAt {
+    ...DateTimeParts
+  }
+  updatedBy {
+    ...ActorParts
+  }
+  eventSubscriptions {
+    ...WebhookTargetEventSubscriptionParts
+  }
+}
+    fragment UserActorParts on UserActor {
+  __typename
+  userId
+}
+fragment CustomerActorParts on CustomerActor {
+  __typename
+  customerId
+}
+fragment SystemActorParts on SystemActor {
+  __typename
+  systemId
+}
+fragment MachineUserActorParts on MachineUserActor {
+  __typename
+  machineUserId
+}
+fragment DeletedCustomerActorParts on DeletedCustomerActor {
+  __typename
+  customerId
+}
+fragment ActorParts on Actor {
+  ... on UserActor {
+    ...UserActorParts
+  }
+  ... on CustomerActor {
+    ...CustomerActorParts
+  }
+  ... on SystemActor {
+    ...SystemActorParts
+  }
+  ... on MachineUserActor {
+    ...MachineUserActorParts
+  }
+  ... on DeletedCustomerActor {
+    ...DeletedCustomerActorParts
+  }
+}
+fragment DateTimeParts on DateTime {
+  __typename
+  iso8601
+  unixTimestamp
+}
+fragment WebhookTargetEventSubscriptionParts on WebhookTargetEventSubscription {
+  __typename
+  eventType
+}`, {"fragmentName":"WebhookTargetParts"}) as unknown as TypedDocumentString<WebhookTargetPartsFragment, unknown>;
 export const AddLabelsDocument = new TypedDocumentString(`
     mutation addLabels($input: AddLabelsInput!) {
   addLabels(input: $input) {
@@ -4066,6 +4221,95 @@ fragment SystemParts on System {
   __typename
   id
 }`) as unknown as TypedDocumentString<CreateThreadMutation, CreateThreadMutationVariables>;
+export const CreateWebhookTargetDocument = new TypedDocumentString(`
+    mutation createWebhookTarget($input: CreateWebhookTargetInput!) {
+  createWebhookTarget(input: $input) {
+    webhookTarget {
+      ...WebhookTargetParts
+    }
+    error {
+      ...MutationErrorParts
+    }
+  }
+}
+    fragment UserActorParts on UserActor {
+  __typename
+  userId
+}
+fragment CustomerActorParts on CustomerActor {
+  __typename
+  customerId
+}
+fragment SystemActorParts on SystemActor {
+  __typename
+  systemId
+}
+fragment MachineUserActorParts on MachineUserActor {
+  __typename
+  machineUserId
+}
+fragment DeletedCustomerActorParts on DeletedCustomerActor {
+  __typename
+  customerId
+}
+fragment ActorParts on Actor {
+  ... on UserActor {
+    ...UserActorParts
+  }
+  ... on CustomerActor {
+    ...CustomerActorParts
+  }
+  ... on SystemActor {
+    ...SystemActorParts
+  }
+  ... on MachineUserActor {
+    ...MachineUserActorParts
+  }
+  ... on DeletedCustomerActor {
+    ...DeletedCustomerActorParts
+  }
+}
+fragment DateTimeParts on DateTime {
+  __typename
+  iso8601
+  unixTimestamp
+}
+fragment MutationErrorParts on MutationError {
+  __typename
+  message
+  type
+  code
+  fields {
+    field
+    message
+    type
+  }
+}
+fragment WebhookTargetEventSubscriptionParts on WebhookTargetEventSubscription {
+  __typename
+  eventType
+}
+fragment WebhookTargetParts on WebhookTarget {
+  id
+  url
+  isEnabled
+  description
+  createdAt {
+    ...DateTimeParts
+  }
+  createdBy {
+    ...ActorParts
+  }
+  updatedAt {
+    ...DateTimeParts
+  }
+  updatedBy {
+    ...ActorParts
+  }
+  eventSubscriptions {
+    ...WebhookTargetEventSubscriptionParts
+  }
+}`) as unknown as TypedDocumentString<CreateWebhookTargetMutation, CreateWebhookTargetMutationVariables>;
 export const DeleteCustomerDocument = new TypedDocumentString(`
     mutation deleteCustomer($input: DeleteCustomerInput!) {
   deleteCustomer(input: $input) {
@@ -4104,6 +4348,25 @@ export const DeleteThreadFieldDocument = new TypedDocumentString(`
     type
   }
 }`) as unknown as TypedDocumentString<DeleteThreadFieldMutation, DeleteThreadFieldMutationVariables>;
+export const DeleteWebhookTargetDocument = new TypedDocumentString(`
+    mutation deleteWebhookTarget($input: DeleteWebhookTargetInput!) {
+  deleteWebhookTarget(input: $input) {
+    error {
+      ...MutationErrorParts
+    }
+  }
+}
+    fragment MutationErrorParts on MutationError {
+  __typename
+  message
+  type
+  code
+  fields {
+    field
+    message
+    type
+  }
+}`) as unknown as TypedDocumentString<DeleteWebhookTargetMutation, DeleteWebhookTargetMutationVariables>;
 export const MarkThreadAsDoneDocument = new TypedDocumentString(`
     mutation markThreadAsDone($input: MarkThreadAsDoneInput!) {
   markThreadAsDone(input: $input) {
@@ -5502,6 +5765,95 @@ fragment SystemParts on System {
   __typename
   id
 }`) as unknown as TypedDocumentString<UnassignThreadMutation, UnassignThreadMutationVariables>;
+export const UpdateWebhookTargetDocument = new TypedDocumentString(`
+    mutation updateWebhookTarget($input: UpdateWebhookTargetInput!) {
+  updateWebhookTarget(input: $input) {
+    webhookTarget {
+      ...WebhookTargetParts
+    }
+    error {
+      ...MutationErrorParts
+    }
+  }
+}
+    fragment UserActorParts on UserActor {
+  __typename
+  userId
+}
+fragment CustomerActorParts on CustomerActor {
+  __typename
+  customerId
+}
+fragment SystemActorParts on SystemActor {
+  __typename
+  systemId
+}
+fragment MachineUserActorParts on MachineUserActor {
+  __typename
+  machineUserId
+}
+fragment DeletedCustomerActorParts on DeletedCustomerActor {
+  __typename
+  customerId
+}
+fragment ActorParts on Actor {
+  ... on UserActor {
+    ...UserActorParts
+  }
+  ... on CustomerActor {
+    ...CustomerActorParts
+  }
+  ... on SystemActor {
+    ...SystemActorParts
+  }
+  ... on MachineUserActor {
+    ...MachineUserActorParts
+  }
+  ... on DeletedCustomerActor {
+    ...DeletedCustomerActorParts
+  }
+}
+fragment DateTimeParts on DateTime {
+  __typename
+  iso8601
+  unixTimestamp
+}
+fragment MutationErrorParts on MutationError {
+  __typename
+  message
+  type
+  code
+  fields {
+    field
+    message
+    type
+  }
+}
+fragment WebhookTargetEventSubscriptionParts on WebhookTargetEventSubscription {
+  __typename
+  eventType
+}
+fragment WebhookTargetParts on WebhookTarget {
+  id
+  url
+  isEnabled
+  description
+  createdAt {
+    ...DateTimeParts
+  }
+  createdBy {
+    ...ActorParts
+  }
+  updatedAt {
+    ...DateTimeParts
+  }
+  updatedBy {
+    ...ActorParts
+  }
+  eventSubscriptions {
+    ...WebhookTargetEventSubscriptionParts
+  }
+}`) as unknown as TypedDocumentString<UpdateWebhookTargetMutation, UpdateWebhookTargetMutationVariables>;
 export const UpsertCustomerDocument = new TypedDocumentString(`
     mutation upsertCustomer($input: UpsertCustomerInput!) {
   upsertCustomer(input: $input) {
@@ -7815,3 +8167,163 @@ fragment UserParts on User {
     ...DateTimeParts
   }
 }`) as unknown as TypedDocumentString<UserByIdQuery, UserByIdQueryVariables>;
+export const WebhookTargetDocument = new TypedDocumentString(`
+    query webhookTarget($id: ID!) {
+  webhookTarget(webhookTargetId: $id) {
+    ...WebhookTargetParts
+  }
+}
+    fragment UserActorParts on UserActor {
+  __typename
+  userId
+}
+fragment CustomerActorParts on CustomerActor {
+  __typename
+  customerId
+}
+fragment SystemActorParts on SystemActor {
+  __typename
+  systemId
+}
+fragment MachineUserActorParts on MachineUserActor {
+  __typename
+  machineUserId
+}
+fragment DeletedCustomerActorParts on DeletedCustomerActor {
+  __typename
+  customerId
+}
+fragment ActorParts on Actor {
+  ... on UserActor {
+    ...UserActorParts
+  }
+  ... on CustomerActor {
+    ...CustomerActorParts
+  }
+  ... on SystemActor {
+    ...SystemActorParts
+  }
+  ... on MachineUserActor {
+    ...MachineUserActorParts
+  }
+  ... on DeletedCustomerActor {
+    ...DeletedCustomerActorParts
+  }
+}
+fragment DateTimeParts on DateTime {
+  __typename
+  iso8601
+  unixTimestamp
+}
+fragment WebhookTargetEventSubscriptionParts on WebhookTargetEventSubscription {
+  __typename
+  eventType
+}
+fragment WebhookTargetParts on WebhookTarget {
+  id
+  url
+  isEnabled
+  description
+  createdAt {
+    ...DateTimeParts
+  }
+  createdBy {
+    ...ActorParts
+  }
+  updatedAt {
+    ...DateTimeParts
+  }
+  updatedBy {
+    ...ActorParts
+  }
+  eventSubscriptions {
+    ...WebhookTargetEventSubscriptionParts
+  }
+}`) as unknown as TypedDocumentString<WebhookTargetQuery, WebhookTargetQueryVariables>;
+export const WebhookTargetsDocument = new TypedDocumentString(`
+    query webhookTargets($first: Int, $after: String, $last: Int, $before: String) {
+  webhookTargets(first: $first, after: $after, last: $last, before: $before) {
+    edges {
+      cursor
+      node {
+        ...WebhookTargetParts
+      }
+    }
+    pageInfo {
+      ...PageInfoParts
+    }
+  }
+}
+    fragment UserActorParts on UserActor {
+  __typename
+  userId
+}
+fragment CustomerActorParts on CustomerActor {
+  __typename
+  customerId
+}
+fragment SystemActorParts on SystemActor {
+  __typename
+  systemId
+}
+fragment MachineUserActorParts on MachineUserActor {
+  __typename
+  machineUserId
+}
+fragment DeletedCustomerActorParts on DeletedCustomerActor {
+  __typename
+  customerId
+}
+fragment ActorParts on Actor {
+  ... on UserActor {
+    ...UserActorParts
+  }
+  ... on CustomerActor {
+    ...CustomerActorParts
+  }
+  ... on SystemActor {
+    ...SystemActorParts
+  }
+  ... on MachineUserActor {
+    ...MachineUserActorParts
+  }
+  ... on DeletedCustomerActor {
+    ...DeletedCustomerActorParts
+  }
+}
+fragment DateTimeParts on DateTime {
+  __typename
+  iso8601
+  unixTimestamp
+}
+fragment PageInfoParts on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}
+fragment WebhookTargetEventSubscriptionParts on WebhookTargetEventSubscription {
+  __typename
+  eventType
+}
+fragment WebhookTargetParts on WebhookTarget {
+  id
+  url
+  isEnabled
+  description
+  createdAt {
+    ...DateTimeParts
+  }
+  createdBy {
+    ...ActorParts
+  }
+  updatedAt {
+    ...DateTimeParts
+  }
+  updatedBy {
+    ...ActorParts
+  }
+  eventSubscriptions {
+    ...WebhookTargetEventSubscriptionParts
+  }
+}`) as unknown as TypedDocumentString<WebhookTargetsQuery, WebhookTargetsQueryVariables>;

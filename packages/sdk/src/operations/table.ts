@@ -66,6 +66,16 @@ export const OPERATIONS = {
   upsertThreadField: mutation(D.UpsertThreadFieldDocument, 'upsertThreadField', (p) => p.threadField),
   deleteThreadField: mutationReturningNothing(D.DeleteThreadFieldDocument, 'deleteThreadField'),
 
+  // Webhook targets
+  getWebhookTargets: query(D.WebhookTargetsDocument, (d) => ({
+    webhookTargets: nodesOf(d.webhookTargets),
+    pageInfo: d.webhookTargets.pageInfo,
+  })),
+  getWebhookTargetById: query(D.WebhookTargetDocument, (d) => d.webhookTarget),
+  createWebhookTarget: mutation(D.CreateWebhookTargetDocument, 'createWebhookTarget', (p) => p.webhookTarget),
+  updateWebhookTarget: mutation(D.UpdateWebhookTargetDocument, 'updateWebhookTarget', (p) => p.webhookTarget),
+  deleteWebhookTarget: mutationReturningNothing(D.DeleteWebhookTargetDocument, 'deleteWebhookTarget'),
+
   // Users and workspace
   getUserById: query(D.UserByIdDocument, (d) => d.userById),
   getUserByEmail: query(D.UserByEmailDocument, (d) => d.userByEmail),

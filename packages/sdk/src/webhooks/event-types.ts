@@ -1,6 +1,7 @@
 /** The webhook events Threadline sends: the envelope, and each event's payload by its `type`. */
 import type {
   IsoDateTime,
+  WebhookChat,
   WebhookCustomer,
   WebhookNote,
   WebhookThread,
@@ -30,6 +31,8 @@ export interface WebhookPayloads {
   };
   'thread.thread_field_deleted': { thread: WebhookThread; previousThreadField: WebhookThreadField };
   'thread.note_created': { thread: WebhookThread; note: WebhookNote };
+  'thread.chat_sent': { thread: WebhookThread; chat: WebhookChat };
+  'thread.chat_received': { thread: WebhookThread; chat: WebhookChat };
   'customer.customer_created': { customer: WebhookCustomer };
   'customer.customer_updated': { customer: WebhookCustomer; previousCustomer: WebhookCustomer };
   'customer.customer_deleted': { previousCustomer: WebhookCustomer };
@@ -60,6 +63,8 @@ export const REQUIRED_PAYLOAD_FIELDS: Record<WebhookEventType, readonly string[]
   'thread.thread_field_updated': ['thread', 'threadField', 'previousThreadField'],
   'thread.thread_field_deleted': ['thread', 'previousThreadField'],
   'thread.note_created': ['thread', 'note'],
+  'thread.chat_sent': ['thread', 'chat'],
+  'thread.chat_received': ['thread', 'chat'],
   'customer.customer_created': ['customer'],
   'customer.customer_updated': ['customer', 'previousCustomer'],
   'customer.customer_deleted': ['previousCustomer'],

@@ -152,6 +152,19 @@ export interface WebhookNote {
   deletedBy: WebhookInternalActor | null;
 }
 
+/** A reply in a thread: sent to the customer (thread.chat_sent) or from them (thread.chat_received). */
+export interface WebhookChat {
+  timelineEntryId: string;
+  id: string;
+  text: string | null;
+  customerReadAt: IsoDateTime | null;
+  attachments: unknown[];
+  createdAt: IsoDateTime;
+  createdBy: WebhookActor;
+  updatedAt: IsoDateTime;
+  updatedBy: WebhookActor;
+}
+
 /** A component of a custom timeline entry, tagged by `type`. */
 export interface WebhookComponent {
   type:
@@ -179,7 +192,14 @@ export type WebhookTimelineEntryContent =
       components: WebhookComponent[];
       attachments: unknown[];
     }
-  | { entryType: 'chat' | 'email' | 'UNKNOWN'; [key: string]: unknown };
+  | {
+      entryType: 'chat';
+      chatId: string;
+      text: string | null;
+      attachments: unknown[];
+      customerReadAt: IsoDateTime | null;
+    }
+  | { entryType: 'email' | 'UNKNOWN'; [key: string]: unknown };
 
 export interface WebhookTimelineEntry {
   id: string;

@@ -1,7 +1,7 @@
 /**
  * The client's methods: one row per operation the server implements, named as in Plain's SDK and
  * returning what it returns. Adding an operation is a `.graphql` document, one row here, and
- * `npm run sdk:generate`. (The webhook target operations come with the server's webhook work.)
+ * `npm run sdk:generate`.
  */
 import * as D from '../__generated__/graphql.js';
 import { mutation, mutationReturningNothing, nodesOf, query } from './define.js';

@@ -80,6 +80,7 @@ export function createThreadChanger(deps: { db: Db; clock: Clock; outbox: Webhoo
         timestamp: now,
         actor: entry.actor ?? actor,
         payload: entry.payload,
+        noteId: entry.noteId,
         note: entry.note,
       }));
       // Webhook payloads show the thread before and after; read them only when a target wants one.
@@ -91,7 +92,7 @@ export function createThreadChanger(deps: { db: Db; clock: Clock; outbox: Webhoo
       await updateThread(tx, thread, change.set ?? {}, { updatedAt: now, updatedBy: actor });
       await insertTimelineEntries(
         tx,
-        entries.map((entry, i) => ({
+        entries.map((entry) => ({
           workspaceId,
           id: entry.id,
           threadId: thread.id,
@@ -100,7 +101,7 @@ export function createThreadChanger(deps: { db: Db; clock: Clock; outbox: Webhoo
           timestamp: now,
           actor: entry.actor,
           payload: entry.payload,
-          noteId: change.entries![i]!.noteId,
+          noteId: entry.noteId,
         })),
       );
       const [changed] = await findThreads(tx, workspaceId, [thread.id]);

@@ -24,6 +24,7 @@ export interface WrittenEntry {
   timestamp: Date;
   actor: ActorRef;
   payload?: unknown;
+  noteId?: string;
   /** The note of a note entry. */
   note?: NoteRecord;
 }

@@ -124,6 +124,7 @@ async function measure(engine: string, env: Record<string, string>, ceilingPerSe
   });
   if (target.error) throw new Error(target.error.message);
   const withTarget = await runPool(EVENTS, createThread);
+  const writesEnded = Date.now();
   const complete = await receiver.until(EVENTS, 120_000);
 
   const arrivals = [...receiver.arrivals.values()];
@@ -143,6 +144,14 @@ async function measure(engine: string, env: Record<string, string>, ceilingPerSe
     `  delay from change to delivery: p50 ${f.format(percentile(delays, 50))} ms, p99 ${f.format(percentile(delays, 99))} ms,` +
       ` max ${f.format(delays.at(-1)!)} ms`,
   );
+  const afterWrites = arrivals.filter((a) => a.at > writesEnded);
+  if (afterWrites.length >= 50) {
+    const drainSeconds = (lastArrived - writesEnded) / 1000;
+    printLine(
+      `  after the writes ended: ${f.format(afterWrites.length)} events delivered in ${drainSeconds.toFixed(2)} s` +
+        ` (${f.format(afterWrites.length / Math.max(drainSeconds, 0.001))}/s with nothing else to do)`,
+    );
+  }
   printLine(`  payload size: ${f.format(Buffer.byteLength(arrivals[0]!.body))} bytes`);
   const step = cleanups.indexOf(server.stop);
   if (step >= 0) cleanups.splice(step, 1);

@@ -40,20 +40,30 @@ export async function bootstrapWorkspace(
     await workspaces.lockBootstrap(tx);
     const made = await workspaces.findFirstWorkspace(tx);
     if (made) return { created: false, workspace: made, generatedApiKeySecret: null };
-    return createFirstWorkspace(tx, clock, options);
+    return createWorkspaceWithOwner(tx, clock, { ...options, name: 'Threadline' });
   });
 }
 
-async function createFirstWorkspace(
+/** What a new workspace starts with: its name and owner, and optionally the key's secret. */
+export interface NewWorkspaceOptions extends BootstrapOptions {
+  name: string;
+}
+
+/**
+ * Makes a workspace with its owner user and a machine user whose key holds every permission. The
+ * first start makes one; `threadline create-workspace` makes more (each isolated from the others).
+ * Run inside a transaction.
+ */
+export async function createWorkspaceWithOwner(
   tx: Queryable,
   clock: Clock,
-  options: BootstrapOptions,
+  options: NewWorkspaceOptions,
 ): Promise<BootstrapResult> {
   const now = clock();
   const workspace: WorkspaceRecord = {
     id: newId('w'),
-    name: 'Threadline',
-    publicName: 'Threadline',
+    name: options.name,
+    publicName: options.name,
     ...madeBy(now, BOOTSTRAP),
   };
   const secret = options.apiKey || newApiKeySecret();

@@ -11,7 +11,12 @@ import { newId } from '../ids.js';
 import { optionalString, parseInput, requiredString } from '../validation.js';
 import { hashApiKeySecret, newApiKeySecret } from './api-key-secret.js';
 import { AuthCache } from './auth-cache.js';
-import { type BootstrapOptions, bootstrapWorkspace } from './bootstrap.js';
+import {
+  type BootstrapOptions,
+  bootstrapWorkspace,
+  createWorkspaceWithOwner,
+  type NewWorkspaceOptions,
+} from './bootstrap.js';
 import { ALL_PERMISSIONS, isPermission, type Permission } from './permissions.js';
 
 /** A caller resolved from an API key. */
@@ -64,6 +69,10 @@ export function createIdentityService(deps: { db: Db; clock: Clock; authCacheTtl
   return {
     /** Makes the first workspace, its owner and the all-permissions key, unless a workspace exists. */
     bootstrap: (options: BootstrapOptions) => bootstrapWorkspace(db, clock, options),
+
+    /** Makes another workspace with its owner and all-permissions key (the CLI's create-workspace). */
+    createWorkspace: (options: NewWorkspaceOptions) =>
+      db.transaction((tx) => createWorkspaceWithOwner(tx, clock, options)),
 
     /** The caller of an API key resolved within the cache's lifetime, without touching the database. */
     cachedApiKeyCaller: (secret: string): ApiKeyCaller | undefined => cache.get(secret, Date.now()),

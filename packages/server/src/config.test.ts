@@ -23,6 +23,7 @@ describe('loadConfig', () => {
         signingSecret: null,
         concurrency: 16,
       },
+      limits: { rateLimitPerKey: 60_000, rateLimitPerWorkspace: 120_000, introspection: 'authenticated' },
     });
   });
 
@@ -43,6 +44,9 @@ describe('loadConfig', () => {
         THREADLINE_WEBHOOK_BLOCK_PRIVATE: '1',
         THREADLINE_WEBHOOK_SIGNING_SECRET: 'shh',
         THREADLINE_WEBHOOK_CONCURRENCY: '4',
+        THREADLINE_RATE_LIMIT_PER_KEY: '600',
+        THREADLINE_RATE_LIMIT_PER_WORKSPACE: '0',
+        THREADLINE_INTROSPECTION: 'off',
       }),
     ).toEqual({
       port: 8080,
@@ -61,7 +65,17 @@ describe('loadConfig', () => {
         signingSecret: 'shh',
         concurrency: 4,
       },
+      limits: { rateLimitPerKey: 600, rateLimitPerWorkspace: 0, introspection: 'off' },
     });
+  });
+
+  it.each([
+    ['THREADLINE_RATE_LIMIT_PER_KEY', '-1'],
+    ['THREADLINE_RATE_LIMIT_PER_WORKSPACE', '1.5'],
+    ['THREADLINE_RATE_LIMIT_PER_KEY', 'lots'],
+    ['THREADLINE_INTROSPECTION', 'on'],
+  ])('refuses %s=%s', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
   });
 
   it('refuses a port that is not one', () => {

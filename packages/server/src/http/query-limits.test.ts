@@ -46,11 +46,16 @@ describe('query limits', () => {
 
   it("let GraphiQL's introspection query through when introspection is allowed", () => {
     expect(findQueryLimitBreach(ours, parse(getIntrospectionQuery()), 'authenticated')).toBeNull();
-    expect(findQueryLimitBreach(ours, parse(getIntrospectionQuery()), 'off')?.code).toBe('INTROSPECTION_DISABLED');
+    expect(findQueryLimitBreach(ours, parse(getIntrospectionQuery()), 'off')?.code).toBe(
+      'INTROSPECTION_DISABLED',
+    );
   });
 
   it.each([
-    ['QUERY_TOO_DEEP', `{ myWorkspace { ${'createdBy { ... on MachineUserActor { machineUser { '.repeat(10)} id ${'} } }'.repeat(10)} } }`],
+    [
+      'QUERY_TOO_DEEP',
+      `{ myWorkspace { ${'createdBy { ... on MachineUserActor { machineUser { '.repeat(10)} id ${'} } }'.repeat(10)} } }`,
+    ],
     ['TOO_MANY_ALIASES', `{ ${Array.from({ length: 51 }, (_, i) => `a${i}: __typename`).join(' ')} }`],
     ['TOO_MANY_ROOT_FIELDS', `{ ${'__typename '.repeat(21)} }`],
     [

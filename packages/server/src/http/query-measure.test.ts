@@ -22,7 +22,9 @@ function measure(query: string) {
 
 describe('measureDocument', () => {
   it('counts depth through fields, inline fragments and named fragments', () => {
-    const [m] = measure(`{ thread(id: "1") { ...T } } fragment T on Thread { customer { ... on Customer { id } } }`);
+    const [m] = measure(
+      `{ thread(id: "1") { ...T } } fragment T on Thread { customer { ... on Customer { id } } }`,
+    );
     expect(m!.depth).toBe(3);
   });
 
@@ -33,7 +35,8 @@ describe('measureDocument', () => {
   });
 
   it('multiplies a connection by its literal first, by 100 for a variable and by 25 without one', () => {
-    const costOf = (args: string) => measure(`query($n: Int) { threads${args} { edges { node { id } } } }`)[0]!.cost;
+    const costOf = (args: string) =>
+      measure(`query($n: Int) { threads${args} { edges { node { id } } } }`)[0]!.cost;
     // threads 1 + edges (1 + n * (node 1 + id 1))
     expect(costOf('(first: 3)')).toBe(1 + 1 + 3 * 2);
     expect(costOf('(last: $n)')).toBe(1 + 1 + 100 * 2);
@@ -72,7 +75,9 @@ describe('measureDocument', () => {
   });
 
   it('survives fragment cycles and unknown fragments and fields (validation refuses them later)', () => {
-    const [m] = measure('{ me { ...A ...Nope unknown { x } } } fragment A on User { ...B } fragment B on User { ...A id }');
+    const [m] = measure(
+      '{ me { ...A ...Nope unknown { x } } } fragment A on User { ...B } fragment B on User { ...A id }',
+    );
     expect(m!.depth).toBe(3);
   });
 

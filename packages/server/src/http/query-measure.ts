@@ -121,7 +121,11 @@ export function measureDocument(schema: SchemaLike, document: DocumentNode): Ope
   }
 
   /** `pageItems` > 0: this selection set is a connection's, whose list fields hold a page. */
-  function measureSelections(set: SelectionSetNode, parent: CompositeType | undefined, pageItems: number): Figures {
+  function measureSelections(
+    set: SelectionSetNode,
+    parent: CompositeType | undefined,
+    pageItems: number,
+  ): Figures {
     let depth = 0;
     let cost = 0;
     let aliases = 0;
@@ -204,7 +208,8 @@ function countRootFields(
   let count = 0;
   for (const selection of set.selections) {
     if (selection.kind === 'Field') count++;
-    else if (selection.kind === 'InlineFragment') count += countRootFields(selection.selectionSet, fragments, memo);
+    else if (selection.kind === 'InlineFragment')
+      count += countRootFields(selection.selectionSet, fragments, memo);
     else {
       const name = selection.name.value;
       const fragment = fragments.get(name);

@@ -11,6 +11,7 @@ import { formatGraphQLErrors } from './error-formatter.js';
 import { keepRecursiveInputsFromJit } from './jit-guard.js';
 import { enforceQueryLimits, type IntrospectionSetting, QUERY_LIMITS } from './query-limits.js';
 import { rateLimit } from './rate-limit.js';
+import { refuseMalformedGetVariables } from './request-shape.js';
 
 /** The GraphQL endpoint. `/graphql` is an alias. */
 export const GRAPHQL_PATH = '/graphql/v1';
@@ -92,7 +93,10 @@ export async function buildApp({
     loaders: loaders as never,
     path: GRAPHQL_PATH,
     // Every GraphQL route (POST and GET) authenticates and counts the request before its body is parsed.
-    additionalRouteOptions: { preParsing: [apiKeyAuth(services.identity), rateLimit(rateLimiter)] },
+    additionalRouteOptions: {
+      preParsing: [apiKeyAuth(services.identity), rateLimit(rateLimiter)],
+      preValidation: refuseMalformedGetVariables,
+    },
     // Parsing stops at this many tokens, so a huge document costs no more than a large one.
     graphql: { parseOptions: { maxTokens: QUERY_LIMITS.tokens } },
     graphiql: true,

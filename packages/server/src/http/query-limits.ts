@@ -75,9 +75,23 @@ export function findQueryLimitBreach(
   return null;
 }
 
+/**
+ * Whether graphql's parser made the document. When a query text fails to parse, Mercurius tries it
+ * as a JSON-encoded AST; Plain's API takes GraphQL text only, and a forged AST can break validation
+ * or execution in ways no text can. A parsed document's `loc` is a graphql Location; JSON makes only
+ * plain objects.
+ */
+function isParsedText(document: DocumentNode): boolean {
+  const loc: unknown = (document as { loc?: unknown } | null)?.loc;
+  return typeof loc === 'object' && loc !== null && Object.getPrototypeOf(loc) !== Object.prototype;
+}
+
 /** A Mercurius preValidation hook that refuses a document over the limits with HTTP 400. */
 export function enforceQueryLimits(introspection: IntrospectionSetting) {
   return async (schema: unknown, document: DocumentNode) => {
+    if (!isParsedText(document)) {
+      throw new ApiError('GRAPHQL_PARSE_FAILED', 'Syntax Error: the query must be GraphQL text.', 400);
+    }
     const breach = findQueryLimitBreach(schema as SchemaLike, document, introspection);
     if (breach) throw new ApiError(breach.code, breach.message, 400);
   };

@@ -93,3 +93,38 @@ describe('introspection', () => {
     expect(body.data.myWorkspace.__typename).toBe('Workspace');
   });
 });
+
+describe('query text', () => {
+  it('refuses a JSON-encoded AST in place of GraphQL text (Mercurius would run it) with 400 GRAPHQL_PARSE_FAILED', async () => {
+    const ast = {
+      kind: 'Document',
+      definitions: [
+        {
+          kind: 'OperationDefinition',
+          operation: 'query',
+          selectionSet: {
+            kind: 'SelectionSet',
+            selections: [{ kind: 'Field', name: { kind: 'Name', value: '__typename' } }],
+          },
+        },
+      ],
+    };
+    for (const query of [JSON.stringify(ast), '{}', '1', 'null']) {
+      const { status, body } = await t.graphql(query);
+      expect(status).toBe(400);
+      expect(body.errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+    }
+  });
+
+  it.each(['', '1', '[]', '"x"', 'x'])(
+    'answers GET with variables=%j with 400 BAD_USER_INPUT (an empty one was a 500)',
+    async (variables) => {
+      const res = await fetch(
+        `${t.apiUrl}?query=${encodeURIComponent('{ myWorkspace { id } }')}&variables=${encodeURIComponent(variables)}`,
+        { headers: { authorization: `Bearer ${t.apiKey}` } },
+      );
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as any).errors[0].extensions.code).toMatch(/^(BAD_USER_INPUT|BAD_REQUEST)$/);
+    },
+  );
+});

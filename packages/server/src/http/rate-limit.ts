@@ -6,10 +6,15 @@ export const RATE_LIMITED_BODY = {
   errors: [{ message: 'Too Many Requests - Rate limit exceeded', extensions: { code: 'RATE_LIMITED' } }],
 } as const;
 
+// The limiter hands out one reset Date per window, so it is formatted once per window.
+let lastReset = { at: new Date(0), iso: '' };
+
 function setHeaders(reply: FastifyReply, verdict: RateLimitVerdict): void {
+  if (verdict.resetAt !== lastReset.at)
+    lastReset = { at: verdict.resetAt, iso: verdict.resetAt.toISOString() };
   reply.header('x-ratelimit-limit', verdict.limit);
   reply.header('x-ratelimit-remaining', verdict.remaining);
-  reply.header('x-ratelimit-reset', verdict.resetAt.toISOString());
+  reply.header('x-ratelimit-reset', lastReset.iso);
 }
 
 /**

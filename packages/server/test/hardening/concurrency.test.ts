@@ -5,31 +5,16 @@
 import { uiComponent } from '@team-plain/typescript-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCustomerWithThreads } from '../support/fixtures.js';
-import { reportSuite } from '../support/suite-results.js';
+import { reportTestsOfThisFile } from '../support/suite-results.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
+reportTestsOfThisFile('concurrency');
+
 let t: TestServer;
-const outcomes: boolean[] = [];
 beforeAll(async () => {
   t = await startTestServer();
 });
-afterAll(async () => {
-  reportSuite('concurrency', outcomes.filter(Boolean).length, outcomes.filter((ok) => !ok).length);
-  await t.close();
-});
-
-/** Runs a scenario and records whether it passed, for the suite's summary line. */
-function scenario(name: string, body: () => Promise<void>) {
-  it(name, async () => {
-    try {
-      await body();
-      outcomes.push(true);
-    } catch (error) {
-      outcomes.push(false);
-      throw error;
-    }
-  });
-}
+afterAll(() => t.close());
 
 async function count(sql: string, params: unknown[]): Promise<number> {
   const [row] = await t.server.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${sql}`, params);
@@ -37,7 +22,7 @@ async function count(sql: string, params: unknown[]): Promise<number> {
 }
 
 describe('concurrent writes of one thing', () => {
-  scenario('100 concurrent createCustomerEvent with one externalId make exactly one event', async () => {
+  it('100 concurrent createCustomerEvent with one externalId make exactly one event', async () => {
     const { email } = await createCustomerWithThreads(t, 'event-race', 1);
     const results = await Promise.all(
       Array.from({ length: 100 }, (_, i) =>
@@ -61,7 +46,7 @@ describe('concurrent writes of one thing', () => {
     expect(await count("events WHERE external_id = $1 AND kind = 'customer'", ['race-event-1'])).toBe(1);
   });
 
-  scenario('100 concurrent createThread with one externalId make exactly one thread', async () => {
+  it('100 concurrent createThread with one externalId make exactly one thread', async () => {
     const { email } = await createCustomerWithThreads(t, 'thread-race', 0);
     const results = await Promise.all(
       Array.from({ length: 100 }, (_, i) =>
@@ -79,27 +64,24 @@ describe('concurrent writes of one thing', () => {
     expect(await count('threads WHERE external_id = $1', ['race-thread-1'])).toBe(1);
   });
 
-  scenario(
-    '100 concurrent upsertCustomer for one new email make exactly one customer, and all succeed',
-    async () => {
-      const email = 'upsert-race@example.com';
-      const results = await Promise.all(
-        Array.from({ length: 100 }, (_, i) =>
-          t.client.upsertCustomer({
-            identifier: { emailAddress: email },
-            onCreate: { fullName: `Racer ${i}`, email: { email, isVerified: false } },
-            onUpdate: {},
-          }),
-        ),
-      );
-      expect(results.filter((r) => r.error).map((r) => r.error)).toEqual([]);
-      expect(new Set(results.map((r) => r.data!.customer.id)).size).toBe(1);
-      expect(results.filter((r) => r.data!.result === 'CREATED')).toHaveLength(1);
-      expect(await count('customers WHERE lower(email) = $1', [email])).toBe(1);
-    },
-  );
+  it('100 concurrent upsertCustomer for one new email make exactly one customer, and all succeed', async () => {
+    const email = 'upsert-race@example.com';
+    const results = await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        t.client.upsertCustomer({
+          identifier: { emailAddress: email },
+          onCreate: { fullName: `Racer ${i}`, email: { email, isVerified: false } },
+          onUpdate: {},
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.error).map((r) => r.error)).toEqual([]);
+    expect(new Set(results.map((r) => r.data!.customer.id)).size).toBe(1);
+    expect(results.filter((r) => r.data!.result === 'CREATED')).toHaveLength(1);
+    expect(await count('customers WHERE lower(email) = $1', [email])).toBe(1);
+  });
 
-  scenario('50 concurrent addLabels of one label type leave one label on the thread', async () => {
+  it('50 concurrent addLabels of one label type leave one label on the thread', async () => {
     const { threadIds } = await createCustomerWithThreads(t, 'label-race', 1);
     const type = await t.client.createLabelType({ name: 'Race' });
     const labelTypeId = type.data!.id;

@@ -5,7 +5,10 @@
 import { uiComponent } from '@team-plain/typescript-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCustomerWithThreads } from '../support/fixtures.js';
+import { reportTestsOfThisFile } from '../support/suite-results.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
+
+reportTestsOfThisFile('input list caps');
 
 let t: TestServer;
 let email: string;

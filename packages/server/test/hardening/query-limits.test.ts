@@ -6,7 +6,10 @@
 import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUERY_LIMITS } from '../../src/http/query-limits.js';
+import { reportTestsOfThisFile } from '../support/suite-results.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
+
+reportTestsOfThisFile('query limits');
 
 let t: TestServer;
 let closed: TestServer;

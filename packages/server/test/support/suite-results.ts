@@ -1,4 +1,5 @@
 import { appendFileSync } from 'node:fs';
+import { afterAll, beforeEach } from 'vitest';
 
 /**
  * Prints a suite's `<name>: N passed, N failed` line, and appends it to THREADLINE_RESULTS_FILE when
@@ -9,4 +10,17 @@ export function reportSuite(name: string, passed: number, failed: number): void 
   console.log(line);
   const file = process.env.THREADLINE_RESULTS_FILE;
   if (file) appendFileSync(file, `${line}${process.env.DATABASE_URL ? ' (PostgreSQL)' : ' (PGlite)'}\n`);
+}
+
+/** Counts the tests of the calling file and reports them with reportSuite once they have all run. */
+export function reportTestsOfThisFile(name: string): void {
+  let passed = 0;
+  let failed = 0;
+  beforeEach(({ onTestFinished }) => {
+    onTestFinished(({ task }) => {
+      if (task.result?.state === 'fail') failed++;
+      else passed++;
+    });
+  });
+  afterAll(() => reportSuite(name, passed, failed));
 }

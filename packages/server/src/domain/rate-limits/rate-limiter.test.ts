@@ -58,9 +58,9 @@ describe('rate limiter', () => {
       Array.from({ length: 600 }, (_, i) => take(processes[i % 3]!, 'ak_shared')),
     );
     const allowed = verdicts.filter((v) => v.allowed).length;
-    // Allowances of 2: each process may strand one unspent allowance when the others ran dry.
+    // Allowances of 2: each process may strand up to two unspent ones (the next is claimed early).
     expect(allowed).toBeLessThanOrEqual(250);
-    expect(allowed).toBeGreaterThanOrEqual(250 - 2 * allowanceSize(250));
+    expect(allowed).toBeGreaterThanOrEqual(250 - 3 * 2 * allowanceSize(250));
   });
 
   it('claims from the database once per allowance, not per request', async () => {
@@ -75,7 +75,8 @@ describe('rate limiter', () => {
     const limiter = createRateLimiter({ db: counting, clock, perKey: 60_000, perWorkspace: 120_000 });
     for (let i = 0; i < 1000; i++) await take(limiter, 'ak_fast');
     expect(allowanceSize(60_000)).toBe(100);
-    expect(statements).toBe(10);
+    // The first claim for both buckets, then one ahead of each further 100 requests.
+    expect(statements).toBe(11);
   });
 
   it('answers synchronously while it holds an allowance, and null without limits', async () => {

@@ -3,9 +3,10 @@
  * database, so that every server process on one PostgreSQL shares them.
  *
  * A request does not cost a database write: a process claims an allowance (up to 1% of the limit,
- * at most 100 requests) from a bucket's window in one statement and spends it locally. The limit is
- * never exceeded in sum; a process's unspent allowance is lost when its window ends, so with N
- * processes a caller may be refused up to N allowances early. With a limit of 100 or less the
+ * at most 100 requests) from a bucket's window in one statement and spends it locally, claiming the
+ * next one while half of it is left. The limit is never exceeded in sum; a process's unspent
+ * allowances are lost when their window ends, so with N processes a caller may be refused up to
+ * 2N allowances early. With a limit of 100 or less the
  * allowance is one request, so every request is counted in the database and the limit is exact.
  */
 import type { Queryable } from '../../storage/db.js';
@@ -18,7 +19,7 @@ export interface RateLimitVerdict {
   /** The limit of the bucket with the least left. */
   limit: number;
   remaining: number;
-  /** When the current window ends. */
+  /** When the current window ends (one object per window: do not modify it). */
   resetAt: Date;
 }
 
@@ -72,10 +73,11 @@ export function createRateLimiter(deps: {
   perKey: number;
   perWorkspace: number;
 }): RateLimiter {
-  const allowances = new Map<string, Allowance>();
+  // Keyed by API key id and by workspace id: no string is built per request.
+  const keyAllowances = new Map<string, Allowance>();
+  const workspaceAllowances = new Map<string, Allowance>();
 
-  function allowanceOf(workspaceId: string, bucket: string, windowStart: number): Allowance {
-    const id = `${workspaceId}|${bucket}`;
+  function allowanceOf(allowances: Map<string, Allowance>, id: string, windowStart: number): Allowance {
     let state = allowances.get(id);
     if (!state || state.windowStart < windowStart) {
       if (!state && allowances.size >= MAX_TRACKED_BUCKETS) {
@@ -108,9 +110,17 @@ export function createRateLimiter(deps: {
     }
   }
 
+  // One Date per window, shared by its verdicts (the HTTP layer formats it once too).
+  let reset = { windowStart: -1, at: new Date(0) };
+  function resetOf(windowStart: number): Date {
+    if (reset.windowStart !== windowStart)
+      reset = { windowStart, at: new Date(windowStart + RATE_LIMIT_WINDOW_MS) };
+    return reset.at;
+  }
+
   /** The verdict, with the figures of the bucket that refused, or else of the one with the least left. */
   function verdict(buckets: Bucket[], windowStart: number, refusedBy?: Bucket): RateLimitVerdict {
-    const resetAt = new Date(windowStart + RATE_LIMIT_WINDOW_MS);
+    const resetAt = resetOf(windowStart);
     if (refusedBy) return { allowed: false, limit: refusedBy.limit, remaining: 0, resetAt };
     let tightest = buckets[0]!;
     let remaining = Number.POSITIVE_INFINITY;
@@ -129,16 +139,12 @@ export function createRateLimiter(deps: {
     const windowStart = now - (now % RATE_LIMIT_WINDOW_MS);
     const buckets: Bucket[] = [];
     if (deps.perKey > 0) {
-      const name = `key:${caller.apiKeyId}`;
-      buckets.push({ name, limit: deps.perKey, state: allowanceOf(caller.workspaceId, name, windowStart) });
+      const state = allowanceOf(keyAllowances, caller.apiKeyId, windowStart);
+      buckets.push({ name: `key:${caller.apiKeyId}`, limit: deps.perKey, state });
     }
     if (deps.perWorkspace > 0) {
-      const name = 'workspace';
-      buckets.push({
-        name,
-        limit: deps.perWorkspace,
-        state: allowanceOf(caller.workspaceId, name, windowStart),
-      });
+      const state = allowanceOf(workspaceAllowances, caller.workspaceId, windowStart);
+      buckets.push({ name: 'workspace', limit: deps.perWorkspace, state });
     }
     if (buckets.length === 0) return null;
 
@@ -147,16 +153,29 @@ export function createRateLimiter(deps: {
     const needed = buckets.filter((b) => b.state.left === 0);
     if (needed.length === 0) {
       for (const b of buckets) b.state.left--;
+      // Claim the next allowance while half of this one is left, so that requests seldom wait for it.
+      // Not with allowances of one request: their limits stay exact.
+      const low = buckets.filter(
+        (b) => b.state.left * 2 < allowanceSize(b.limit) && !b.state.claiming && !b.state.exhausted,
+      );
+      if (low.length > 0 && low.every((b) => allowanceSize(b.limit) > 1)) {
+        // A failure here is met again, and answered, by the claim a request waits for.
+        startClaim(caller.workspaceId, windowStart, low).catch(() => {});
+      }
       return verdict(buckets, windowStart);
     }
     // One claim at a time per bucket: requests arriving meanwhile wait for it and then try again.
     const pending = needed.map((b) => b.state.claiming).filter((p) => p !== null);
     if (pending.length > 0) return Promise.all(pending).then(() => attempt(caller)!);
-    const claiming = claim(caller.workspaceId, windowStart, needed).finally(() => {
-      for (const b of needed) if (b.state.claiming === claiming) b.state.claiming = null;
+    return startClaim(caller.workspaceId, windowStart, needed).then(() => attempt(caller)!);
+  }
+
+  function startClaim(workspaceId: string, windowStart: number, buckets: Bucket[]): Promise<void> {
+    const claiming = claim(workspaceId, windowStart, buckets).finally(() => {
+      for (const b of buckets) if (b.state.claiming === claiming) b.state.claiming = null;
     });
-    for (const b of needed) b.state.claiming = claiming;
-    return claiming.then(() => attempt(caller)!);
+    for (const b of buckets) b.state.claiming = claiming;
+    return claiming;
   }
 
   return { take: attempt };

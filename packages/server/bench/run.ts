@@ -71,8 +71,22 @@ async function stopServer(label: string, server: ChildServer): Promise<void> {
   printServerLogs(label, server.logLines, server.logLineCount());
 }
 
+/**
+ * Rate limits the load never reaches, so that the figures include counting every request (an
+ * allowance claimed from the database per 100) but no 429. Threadline's defaults would refuse most
+ * of a 10-second run at these rates.
+ */
+const UNREACHED_RATE_LIMITS = {
+  THREADLINE_RATE_LIMIT_PER_KEY: '1000000000',
+  THREADLINE_RATE_LIMIT_PER_WORKSPACE: '1000000000',
+};
+const NO_RATE_LIMITS = { THREADLINE_RATE_LIMIT_PER_KEY: '0', THREADLINE_RATE_LIMIT_PER_WORKSPACE: '0' };
+
 /** Threadline's own composition root, configured only through the environment as in production. */
-function startThreadline(env: { THREADLINE_DATA_DIR?: string; DATABASE_URL?: string }): Promise<ChildServer> {
+function startThreadline(
+  env: { THREADLINE_DATA_DIR?: string; DATABASE_URL?: string },
+  limits: Record<string, string> = UNREACHED_RATE_LIMITS,
+): Promise<ChildServer> {
   return startServer('packages/server/src/main.ts', {
     PORT: '0',
     HOST: '127.0.0.1',
@@ -81,6 +95,7 @@ function startThreadline(env: { THREADLINE_DATA_DIR?: string; DATABASE_URL?: str
     // An empty DATABASE_URL means PGlite, whatever the calling shell has set.
     DATABASE_URL: env.DATABASE_URL ?? '',
     THREADLINE_DATA_DIR: env.THREADLINE_DATA_DIR ?? '',
+    ...limits,
   });
 }
 
@@ -130,6 +145,19 @@ async function measurePglite(ceiling: LoadResult, mercurius: LoadResult): Promis
 
   await measureWrites('PGlite', server);
   await stopServer('PGlite Threadline', server);
+  printLine();
+  await measureRateLimitCost(graphql);
+}
+
+/** The same trivial query on a server with rate limiting off: what counting requests costs. */
+async function measureRateLimitCost(withLimits: LoadResult): Promise<void> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'threadline-bench-'));
+  cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+  const server = await startThreadline({ THREADLINE_DATA_DIR: dataDir }, NO_RATE_LIMITS);
+  const without = await measureLoad(trivialQuery(server.url, apiKey), load);
+  printRow('Threadline: { __typename }, rate limits off', without);
+  printRatio('rate limits on (above) as a ratio of off', withLimits, without);
+  await stopServer('PGlite Threadline without rate limits', server);
 }
 
 async function measurePostgres(): Promise<void> {

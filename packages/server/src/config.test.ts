@@ -24,6 +24,7 @@ describe('loadConfig', () => {
         concurrency: 16,
         retentionMs: 30 * 86_400_000,
       },
+      limits: { rateLimitPerKey: 60_000, rateLimitPerWorkspace: 120_000, introspection: 'authenticated' },
     });
   });
 
@@ -45,6 +46,9 @@ describe('loadConfig', () => {
         THREADLINE_WEBHOOK_SIGNING_SECRET: 'shh',
         THREADLINE_WEBHOOK_CONCURRENCY: '4',
         THREADLINE_WEBHOOK_RETENTION: '7d',
+        THREADLINE_RATE_LIMIT_PER_KEY: '600',
+        THREADLINE_RATE_LIMIT_PER_WORKSPACE: '0',
+        THREADLINE_INTROSPECTION: 'off',
       }),
     ).toEqual({
       port: 8080,
@@ -64,7 +68,17 @@ describe('loadConfig', () => {
         concurrency: 4,
         retentionMs: 7 * 86_400_000,
       },
+      limits: { rateLimitPerKey: 600, rateLimitPerWorkspace: 0, introspection: 'off' },
     });
+  });
+
+  it.each([
+    ['THREADLINE_RATE_LIMIT_PER_KEY', '-1'],
+    ['THREADLINE_RATE_LIMIT_PER_WORKSPACE', '1.5'],
+    ['THREADLINE_RATE_LIMIT_PER_KEY', 'lots'],
+    ['THREADLINE_INTROSPECTION', 'on'],
+  ])('refuses %s=%s', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
   });
 
   it('refuses a port that is not one', () => {

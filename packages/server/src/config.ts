@@ -16,6 +16,17 @@ export interface Config {
   /** How often background work polls: snoozes that have run out, webhook deliveries that are due. */
   schedulerIntervalMs: number;
   webhooks: WebhookConfig;
+  limits: LimitsConfig;
+}
+
+/** Limits on callers (THREADLINE_RATE_LIMIT_*, THREADLINE_INTROSPECTION). */
+export interface LimitsConfig {
+  /** Requests per minute per API key; 0 is no limit. */
+  rateLimitPerKey: number;
+  /** Requests per minute per workspace, all its keys together; 0 is no limit. */
+  rateLimitPerWorkspace: number;
+  /** `authenticated`: any caller with a valid key may introspect; `off`: nobody. */
+  introspection: 'authenticated' | 'off';
 }
 
 /** Webhook delivery settings (THREADLINE_WEBHOOK_*). */
@@ -87,6 +98,39 @@ function loadWebhookConfig(env: NodeJS.ProcessEnv): WebhookConfig {
   };
 }
 
+function perMinute(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const text = env[name];
+  const value = text === undefined || text.trim() === '' ? fallback : Number(text);
+  if (!Number.isInteger(value) || value < 0 || value > 1_000_000_000) {
+    throw new ConfigError(
+      `${name} must be a whole number of requests per minute (0 for no limit), not "${text}".`,
+    );
+  }
+  return value;
+}
+
+/**
+ * Generous for self-hosting and CI (Plain allows 450 to 1,000 a minute): a test suite hammering one
+ * key should not meet them, a runaway loop or a stolen key should.
+ */
+export const DEFAULT_RATE_LIMITS = { perKey: 60_000, perWorkspace: 120_000 } as const;
+
+function loadLimitsConfig(env: NodeJS.ProcessEnv): LimitsConfig {
+  const introspection = env.THREADLINE_INTROSPECTION || 'authenticated';
+  if (introspection !== 'authenticated' && introspection !== 'off') {
+    throw new ConfigError(`THREADLINE_INTROSPECTION must be authenticated or off, not "${introspection}".`);
+  }
+  return {
+    rateLimitPerKey: perMinute(env, 'THREADLINE_RATE_LIMIT_PER_KEY', DEFAULT_RATE_LIMITS.perKey),
+    rateLimitPerWorkspace: perMinute(
+      env,
+      'THREADLINE_RATE_LIMIT_PER_WORKSPACE',
+      DEFAULT_RATE_LIMITS.perWorkspace,
+    ),
+    introspection,
+  };
+}
+
 /** A configuration value that cannot be used. */
 export class ConfigError extends Error {}
 
@@ -111,5 +155,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: env.LOG_LEVEL || 'info',
     schedulerIntervalMs,
     webhooks: loadWebhookConfig(env),
+    limits: loadLimitsConfig(env),
   };
 }

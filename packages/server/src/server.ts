@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import { systemClock } from './domain/clock.js';
 import type { BootstrapResult } from './domain/identity/bootstrap.js';
+import { createRateLimiter } from './domain/rate-limits/rate-limiter.js';
 import { createServices, type Services } from './domain/services.js';
 import { startSnoozeScheduler } from './domain/threads/snooze-scheduler.js';
 import { startDeliveryWorker } from './domain/webhooks/delivery-worker.js';
@@ -45,7 +46,19 @@ export async function startServer(config: Config, options: { db?: Db } = {}): Pr
     adminEmail: config.adminEmail,
   });
   await ensureSigningSecrets(db, config.webhooks.signingSecret);
-  const app = await buildApp({ services, db, logLevel: config.logLevel });
+  const rateLimiter = createRateLimiter({
+    db,
+    clock: systemClock,
+    perKey: config.limits.rateLimitPerKey,
+    perWorkspace: config.limits.rateLimitPerWorkspace,
+  });
+  const app = await buildApp({
+    services,
+    db,
+    logLevel: config.logLevel,
+    rateLimiter,
+    introspection: config.limits.introspection,
+  });
   const scheduler = startSnoozeScheduler({
     wake: (limit) => services.threadStatus.wakeDueSnoozes(limit),
     intervalMs: config.schedulerIntervalMs,

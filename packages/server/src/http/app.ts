@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import mercurius from 'mercurius';
+import type { RateLimiter } from '../domain/rate-limits/rate-limiter.js';
 import type { Services } from '../domain/services.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { loaders, loadTypeDefs, resolvers } from '../graphql/schema.js';
@@ -8,6 +9,9 @@ import type { Db } from '../storage/db.js';
 import { apiKeyAuth } from './auth.js';
 import { formatGraphQLErrors } from './error-formatter.js';
 import { keepRecursiveInputsFromJit } from './jit-guard.js';
+import { enforceQueryLimits, type IntrospectionSetting, QUERY_LIMITS } from './query-limits.js';
+import { rateLimit } from './rate-limit.js';
+import { refuseMalformedGetVariables } from './request-shape.js';
 
 /** The GraphQL endpoint. `/graphql` is an alias. */
 export const GRAPHQL_PATH = '/graphql/v1';
@@ -23,10 +27,19 @@ export interface AppDeps {
   services: Services;
   db: Db;
   logLevel: string;
+  /** Counts requests per key and workspace; it answers null when no limit is set. */
+  rateLimiter: RateLimiter;
+  introspection: IntrospectionSetting;
 }
 
 /** Builds the Fastify app: GraphQL (with GraphiQL), health, request ids and error handling. */
-export async function buildApp({ services, db, logLevel }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({
+  services,
+  db,
+  logLevel,
+  rateLimiter,
+  introspection,
+}: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: logLevel },
     // Fastify's own two lines per request are off; the onResponse hook below writes one.
@@ -79,8 +92,13 @@ export async function buildApp({ services, db, logLevel }: AppDeps): Promise<Fas
     resolvers: resolvers as never,
     loaders: loaders as never,
     path: GRAPHQL_PATH,
-    // Every GraphQL route (POST and GET) authenticates before its body is parsed.
-    additionalRouteOptions: { preParsing: apiKeyAuth(services.identity) },
+    // Every GraphQL route (POST and GET) authenticates and counts the request before its body is parsed.
+    additionalRouteOptions: {
+      preParsing: [apiKeyAuth(services.identity), rateLimit(rateLimiter)],
+      preValidation: refuseMalformedGetVariables,
+    },
+    // Parsing stops at this many tokens, so a huge document costs no more than a large one.
+    graphql: { parseOptions: { maxTokens: QUERY_LIMITS.tokens } },
     graphiql: true,
     // Compile a query with graphql-jit after its first run (except those jit-guard.ts keeps from it).
     jit: 1,
@@ -100,6 +118,7 @@ export async function buildApp({ services, db, logLevel }: AppDeps): Promise<Fas
       return { statusCode, response: response as never };
     },
   });
+  app.graphql.addHook('preValidation', enforceQueryLimits(introspection));
   app.graphql.addHook('preExecution', keepRecursiveInputsFromJit(app.graphql.schema));
 
   return app;

@@ -22,6 +22,8 @@ function wire(error: GraphQLError | Error, code: ApiErrorCode, message = error.m
 
 /** The code of an error graphql-js found in the document or variables, before execution. */
 function requestErrorCode(error: Error): ApiErrorCode {
+  // graphql's parse gives up at the token limit (http/query-limits.ts) with this message.
+  if (error.message.endsWith('tokens. Parsing aborted.')) return 'QUERY_TOO_LARGE';
   if (error.message.startsWith('Syntax Error')) return 'GRAPHQL_PARSE_FAILED';
   if (error.message.startsWith('Variable "$')) return 'BAD_USER_INPUT';
   return 'GRAPHQL_VALIDATION_FAILED';

@@ -12,6 +12,7 @@ import { newId } from '../../src/domain/ids.js';
 import { ensureSigningSecrets } from '../../src/domain/webhooks/signing-secret.js';
 import { loadTypeDefs } from '../../src/graphql/schema.js';
 import { createStringFieldSchema } from '../support/fixtures.js';
+import { reportSuite } from '../support/suite-results.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 /** What a case refers to: B's real ids, or made-up ones of the same form. */
@@ -472,9 +473,7 @@ describe('workspace isolation', () => {
       if (problems.length > 0) failures.push(`${field}: ${problems.join('; ')}`);
       else passed++;
     }
-    console.log(
-      `isolation: ${passed} passed, ${failures.length} failed (of ${Object.keys(CASES).length} root fields)`,
-    );
+    reportSuite('isolation (root fields)', passed, failures.length);
     expect(failures).toEqual([]);
     expect((await asB(B_VIEW)).body).toEqual(before.body);
   });

@@ -1,12 +1,14 @@
 /**
  * Each error kind a Threadline server produces, through ThreadlineClient against a live server:
  * forbidden (bad key, query without permission, mutation without permission), bad_request and
- * mutation_error. (429, 5xx and network failures are in errors-transport.test.ts.)
+ * mutation_error, rate_limited. (5xx and network failures, and Plain-shaped 429s, are in
+ * errors-transport.test.ts.)
  */
 import { describe, expect, it } from 'vitest';
 import { createRestrictedKey } from '../../server/test/support/api-keys.js';
 import { DOCS } from '../../server/test/support/docs-fixtures.js';
 import { serverWithDocsFixtures } from '../../server/test/support/seed-servers.js';
+import { startTestServer } from '../../server/test/support/test-server.js';
 import { ThreadlineClient } from '../src/index.js';
 
 describe('errors from a live server', () => {
@@ -97,5 +99,29 @@ describe('errors from a live server', () => {
       variables: { input: { customerId: 'c_01H14DFQ4PDYBH398J1E99TWZZ' } },
     });
     expect(res.error).toMatchObject({ type: 'mutation_error', errorDetails: { code: expect.any(String) } });
+  });
+});
+
+describe('rate_limited from a live server', () => {
+  it('returns rate_limited with the reset time once the key has used its limit', async () => {
+    const limited = await startTestServer({ THREADLINE_RATE_LIMIT_PER_KEY: '3' });
+    try {
+      const client = new ThreadlineClient({ apiKey: limited.apiKey, apiUrl: limited.apiUrl });
+      const answers = [];
+      for (let i = 0; i < 4; i++) answers.push(await client.getLabelTypes({}));
+      expect(answers.slice(0, 3).map((a) => a.error)).toEqual([undefined, undefined, undefined]);
+      const refused = answers[3]!.error;
+      expect(refused).toMatchObject({
+        type: 'rate_limited',
+        message: 'Too Many Requests - Rate limit exceeded',
+        limit: 3,
+        remaining: 0,
+      });
+      const resetAt = (refused as { resetAt: Date }).resetAt;
+      expect(resetAt.getTime()).toBeGreaterThan(Date.now());
+      expect(resetAt.getTime()).toBeLessThanOrEqual(Date.now() + 61_000);
+    } finally {
+      await limited.close();
+    }
   });
 });

@@ -17,6 +17,8 @@ const KEPT_LOG_LINES = 5;
 export interface ChildServer {
   /** Its base URL, e.g. http://127.0.0.1:40123. */
   url: string;
+  /** Its process id (to read its memory). */
+  pid: number;
   /** Log lines (warn and above) and stderr it wrote, the first few of them. */
   logLines: string[];
   /** How many such lines it wrote in all. */
@@ -63,6 +65,7 @@ export function startChildServer(entry: string, env: Record<string, string> = {}
         child.off('exit', onEarlyExit);
         resolve({
           url: ready[1],
+          pid: child.pid!,
           logLines,
           logLineCount: () => logCount,
           stop: () => stopChild(child),

@@ -43,34 +43,44 @@ export interface LoadResult {
   firstFailure: string | null;
 }
 
-/** Warms the server up (JIT, graphql-jit's compiled query, pools), then measures. */
-export async function measureLoad(spec: LoadSpec, options: LoadOptions): Promise<LoadResult> {
-  if (options.warmupSeconds > 0) await runLoad(spec, options.connections, options.warmupSeconds);
-  return runLoad(spec, options.connections, options.seconds);
+/**
+ * Warms the server up (JIT, graphql-jit's compiled query, pools), then measures. Several specs (of
+ * one server) make a mix: each connection sends them in turn, so their shares are their counts.
+ */
+export async function measureLoad(spec: LoadSpec | LoadSpec[], options: LoadOptions): Promise<LoadResult> {
+  const specs = Array.isArray(spec) ? spec : [spec];
+  if (options.warmupSeconds > 0) await runLoad(specs, options.connections, options.warmupSeconds);
+  return runLoad(specs, options.connections, options.seconds);
 }
 
-async function runLoad(spec: LoadSpec, connections: number, seconds: number): Promise<LoadResult> {
+async function runLoad(specs: LoadSpec[], connections: number, seconds: number): Promise<LoadResult> {
   const non2xxByStatus: Record<string, number> = {};
   let failedBodies = 0;
   let firstFailure: string | null = null;
-  const { body } = spec;
-
-  const request: autocannon.Request = {
-    method: spec.method,
-    path: spec.path,
-    headers: spec.headers ?? {},
-    ...(typeof body === 'string' ? { body } : {}),
-    ...(typeof body === 'function' ? { setupRequest: (req) => ({ ...req, body: body() }) } : {}),
-    onResponse: (status, responseBody) => {
-      const is2xx = status >= 200 && status < 300;
-      if (!is2xx) non2xxByStatus[status] = (non2xxByStatus[status] ?? 0) + 1;
-      else if (spec.isSuccess && !spec.isSuccess(responseBody)) failedBodies++;
-      else return;
-      firstFailure ??= `HTTP ${status}: ${responseBody.slice(0, 300)}`;
-    },
+  const toRequest = (spec: LoadSpec): autocannon.Request => {
+    const { body } = spec;
+    return {
+      method: spec.method,
+      path: spec.path,
+      headers: spec.headers ?? {},
+      ...(typeof body === 'string' ? { body } : {}),
+      ...(typeof body === 'function' ? { setupRequest: (req) => ({ ...req, body: body() }) } : {}),
+      onResponse: (status, responseBody) => {
+        const is2xx = status >= 200 && status < 300;
+        if (!is2xx) non2xxByStatus[status] = (non2xxByStatus[status] ?? 0) + 1;
+        else if (spec.isSuccess && !spec.isSuccess(responseBody)) failedBodies++;
+        else return;
+        firstFailure ??= `HTTP ${status}: ${responseBody.slice(0, 300)}`;
+      },
+    };
   };
 
-  const result = await autocannon({ url: spec.url, connections, duration: seconds, requests: [request] });
+  const result = await autocannon({
+    url: specs[0]!.url,
+    connections,
+    duration: seconds,
+    requests: specs.map(toRequest),
+  });
   return {
     reqPerSec: result.requests.average,
     p50Ms: result.latency.p50,

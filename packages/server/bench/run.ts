@@ -6,11 +6,15 @@
  *  2. GraphQL overhead: a trivial authenticated query through Threadline, as a ratio of the ceiling,
  *     beside the same query on Mercurius alone (what GraphQL costs before any Threadline code);
  *  3. createThread and createCustomerEvent, sent as the official SDK sends them, on PGlite and on
- *     PostgreSQL (a fresh database, dropped at the end; skipped with a reason when unreachable).
+ *     PostgreSQL (a fresh database, dropped at the end; skipped with a reason when unreachable);
+ *  4. a mixed workload (70% reads of thread lists, threads and timelines, 30% writes) at 64
+ *     connections for 60 s on each engine, with the server's memory before and after, beside the
+ *     bare route and, on PostgreSQL, a raw-SQL route reading a page of threads (no GraphQL).
  *
  * Every server runs in a child process and autocannon in this one, so load generator and server
  * never share an event loop. Environment: BENCH_SECONDS (per measurement, default 10),
- * BENCH_WARMUP_SECONDS (default 3), BENCH_CONNECTIONS (default 32), BENCH_DATABASE_URL (a URL to
+ * BENCH_WARMUP_SECONDS (default 3), BENCH_CONNECTIONS (default 32), BENCH_MIXED_SECONDS (default 60),
+ * BENCH_MIXED_CONNECTIONS (default 64), BENCH_DATABASE_URL (a URL to
  * any database of the PostgreSQL server to use, default postgres://postgres@127.0.0.1:5432/postgres).
  */
 import { randomBytes } from 'node:crypto';
@@ -19,6 +23,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ChildServer, startChildServer } from './child-server.js';
 import { type LoadOptions, type LoadResult, measureLoad } from './load.js';
+import { createMixedFixtures, mixedLoad, residentMiB } from './mixed-workload.js';
 import { createBenchDatabase, redact } from './postgres.js';
 import { printColumns, printLine, printRow, printServerLogs, printTarget } from './report.js';
 import { createCustomerEventLoad, createThreadLoad, createWriteFixtures, trivialQuery } from './workloads.js';
@@ -38,6 +43,12 @@ const load: LoadOptions = {
   seconds: Math.max(1, readNumber('BENCH_SECONDS', 10)),
   warmupSeconds: readNumber('BENCH_WARMUP_SECONDS', 3),
   connections: Math.max(1, Math.round(readNumber('BENCH_CONNECTIONS', 32))),
+};
+/** The mixed workload: more connections, one longer run (BENCH_MIXED_SECONDS, default 60). */
+const mixedLoadOptions: LoadOptions = {
+  seconds: Math.max(1, readNumber('BENCH_MIXED_SECONDS', 60)),
+  warmupSeconds: load.warmupSeconds,
+  connections: Math.max(1, Math.round(readNumber('BENCH_MIXED_CONNECTIONS', 64))),
 };
 const adminDatabaseUrl = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const apiKey = `threadlineBench_${randomBytes(24).toString('base64url')}`;
@@ -144,6 +155,7 @@ async function measurePglite(ceiling: LoadResult, mercurius: LoadResult): Promis
   printLine();
 
   await measureWrites('PGlite', server);
+  await measureMixed('PGlite', server, [{ label: 'the bare route', result: ceiling }]);
   await stopServer('PGlite Threadline', server);
   printLine();
   await measureRateLimitCost(graphql);
@@ -160,7 +172,7 @@ async function measureRateLimitCost(withLimits: LoadResult): Promise<void> {
   await stopServer('PGlite Threadline without rate limits', server);
 }
 
-async function measurePostgres(): Promise<void> {
+async function measurePostgres(ceiling: LoadResult): Promise<void> {
   const created = await createBenchDatabase(adminDatabaseUrl);
   if (!created.ok) {
     printLine(`PostgreSQL: skipped, unreachable: ${created.reason}`);
@@ -178,8 +190,50 @@ async function measurePostgres(): Promise<void> {
     `createThread p99 <= ${TARGETS.pgCreateThreadP99Ms} ms`,
     thread.p99Ms <= TARGETS.pgCreateThreadP99Ms,
   );
+  const rawSql = await measureRawSql(db.url);
+  await measureMixed('PostgreSQL', server, [
+    { label: 'the bare route', result: ceiling },
+    { label: 'raw SQL', result: rawSql },
+  ]);
   await stopServer('PostgreSQL Threadline', server);
   printLine(`    (database ${db.name} on ${redact(adminDatabaseUrl)}, dropped at the end)`);
+}
+
+/**
+ * The mixed workload (70% reads, 30% writes) at 64 connections, with the server's resident memory
+ * before and after, and its throughput beside the ceilings measured in this run.
+ */
+async function measureMixed(
+  engine: string,
+  server: ChildServer,
+  ceilings: { label: string; result: LoadResult }[],
+): Promise<void> {
+  const fixtures = await createMixedFixtures(server.url, apiKey);
+  const spec = mixedLoad(server.url, apiKey, fixtures);
+  // The warm-up runs first, so "before" is the memory of a warmed-up server.
+  await measureLoad(spec, { ...mixedLoadOptions, seconds: mixedLoadOptions.warmupSeconds, warmupSeconds: 0 });
+  const before = await residentMiB(server.pid);
+  const result = await measureLoad(spec, { ...mixedLoadOptions, warmupSeconds: 0 });
+  const after = await residentMiB(server.pid);
+  printRow(
+    `${engine} mixed 70/30, ${mixedLoadOptions.connections} conns, ${mixedLoadOptions.seconds} s`,
+    result,
+  );
+  for (const ceiling of ceilings) printRatio(`ratio to ${ceiling.label}`, result, ceiling.result);
+  printLine(`    server memory (RSS): ${before.toFixed(0)} MiB before, ${after.toFixed(0)} MiB after`);
+  printTarget('no errors', result.errors === 0);
+}
+
+/** The raw-SQL ceiling on PostgreSQL: one page of threads per request, no GraphQL. */
+async function measureRawSql(databaseUrl: string): Promise<LoadResult> {
+  const server = await startServer('packages/server/bench/sql-server.ts', { DATABASE_URL: databaseUrl });
+  const result = await measureLoad(
+    { url: server.url, method: 'GET', path: '/' },
+    { ...load, connections: mixedLoadOptions.connections },
+  );
+  printRow('Ceiling: raw SQL page of threads (pg, no GraphQL)', result);
+  await stopServer('raw SQL', server);
+  return result;
 }
 
 function integer(value: number): string {
@@ -202,7 +256,7 @@ async function main(): Promise<void> {
   const mercurius = await measureMercuriusAlone(ceiling);
   await measurePglite(ceiling, mercurius);
   printLine();
-  await measurePostgres();
+  await measurePostgres(ceiling);
 }
 
 // A Ctrl-C still stops the servers and removes the data directory and the database.

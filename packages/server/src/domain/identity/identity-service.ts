@@ -75,15 +75,16 @@ export function createIdentityService(deps: { db: Db; clock: Clock; authCacheTtl
       db.transaction((tx) => createWorkspaceWithOwner(tx, clock, options)),
 
     /** The caller of an API key resolved within the cache's lifetime, without touching the database. */
-    cachedApiKeyCaller: (secret: string): ApiKeyCaller | undefined => cache.get(secret, Date.now()),
+    cachedApiKeyCaller: (secret: string): ApiKeyCaller | undefined =>
+      secret ? cache.get(hashApiKeySecret(secret), Date.now()) : undefined,
 
     /** Resolves an API key secret to its caller, or null for an unknown, deleted or empty key. */
     async authenticateApiKey(secret: string): Promise<ApiKeyCaller | null> {
       if (!secret) return null;
       const now = Date.now();
-      const cached = cache.get(secret, now);
-      if (cached) return cached;
       const hash = hashApiKeySecret(secret);
+      const cached = cache.get(hash, now);
+      if (cached) return cached;
       const key = await identity.findLiveApiKeyBySecretHash(db, hash);
       if (!key) return null;
       const caller: ApiKeyCaller = {
@@ -93,7 +94,7 @@ export function createIdentityService(deps: { db: Db; clock: Clock; authCacheTtl
         machineUserId: key.machineUserId,
         permissions: new Set(key.hasAllPermissions ? ALL_PERMISSIONS : key.permissions.filter(isPermission)),
       };
-      cache.set(secret, caller, now);
+      cache.set(hash, caller, now);
       return caller;
     },
 

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 
 /** Prefix of generated API key secrets, so that a leaked key is recognisable (as Plain's plainApiKey_). */
 const SECRET_PREFIX = 'threadlineApiKey_';
@@ -13,5 +13,6 @@ export function newApiKeySecret(): string {
  * against), and a lookup by hash never compares the secret itself, so there is no timing leak.
  */
 export function hashApiKeySecret(secret: string): string {
-  return createHash('sha256').update(secret, 'utf8').digest('hex');
+  // The one-shot hash(): a third of createHash()'s time, and it runs on every request (auth-cache.ts).
+  return hash('sha256', secret, 'hex');
 }

@@ -74,9 +74,10 @@ describe('rate limiter', () => {
     } as typeof testDb.db;
     const limiter = createRateLimiter({ db: counting, clock, perKey: 60_000, perWorkspace: 120_000 });
     for (let i = 0; i < 1000; i++) await take(limiter, 'ak_fast');
-    expect(allowanceSize(60_000)).toBe(100);
-    // The first claim for both buckets, then one ahead of each further 100 requests.
-    expect(statements).toBe(11);
+    expect(allowanceSize(60_000)).toBe(600);
+    // The first claim for both buckets (600 and 1,200), then one whenever half an allowance is left:
+    // the key's after 300 and 900 requests, the workspace's after 600.
+    expect(statements).toBe(4);
   });
 
   it('answers synchronously while it holds an allowance, and null without limits', async () => {

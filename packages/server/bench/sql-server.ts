@@ -7,11 +7,17 @@ import Fastify from 'fastify';
 import pg from 'pg';
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+// The workspace's newest threads, as Threadline's default list reads them (its index on workspace and
+// creation time).
+const { rows: workspaces } = await pool.query('SELECT id FROM workspaces ORDER BY id LIMIT 1');
+const workspaceId = workspaces[0]?.id as string;
 const app = Fastify({ logger: false });
 app.get('/', async () => {
   const { rows } = await pool.query({
     name: 'page',
-    text: 'SELECT id, title, status, priority, created_at FROM threads ORDER BY created_at DESC, id DESC LIMIT 25',
+    text: `SELECT id, title, status, priority, created_at FROM threads WHERE workspace_id = $1
+      ORDER BY created_at DESC, id DESC LIMIT 25`,
+    values: [workspaceId],
   });
   return { threads: rows };
 });

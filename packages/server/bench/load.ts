@@ -49,8 +49,19 @@ export interface LoadResult {
  */
 export async function measureLoad(spec: LoadSpec | LoadSpec[], options: LoadOptions): Promise<LoadResult> {
   const specs = Array.isArray(spec) ? spec : [spec];
-  if (options.warmupSeconds > 0) await runLoad(specs, options.connections, options.warmupSeconds);
+  if (options.warmupSeconds > 0) {
+    await runLoad(specs, options.connections, options.warmupSeconds);
+    await settle();
+  }
   return runLoad(specs, options.connections, options.seconds);
+}
+
+/**
+ * Waits for the requests a run abandons at its end to be answered. Otherwise the next run's first
+ * requests queue behind them: on PGlite (one connection) that cost seconds, and timeouts.
+ */
+export function settle(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 3000));
 }
 
 async function runLoad(specs: LoadSpec[], connections: number, seconds: number): Promise<LoadResult> {

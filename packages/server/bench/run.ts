@@ -22,7 +22,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ChildServer, startChildServer } from './child-server.js';
-import { type LoadOptions, type LoadResult, measureLoad } from './load.js';
+import { type LoadOptions, type LoadResult, measureLoad, settle } from './load.js';
 import { createMixedFixtures, mixedLoad, residentMiB } from './mixed-workload.js';
 import { createBenchDatabase, redact } from './postgres.js';
 import { printColumns, printLine, printRow, printServerLogs, printTarget } from './report.js';
@@ -212,6 +212,7 @@ async function measureMixed(
   const spec = mixedLoad(server.url, apiKey, fixtures);
   // The warm-up runs first, so "before" is the memory of a warmed-up server.
   await measureLoad(spec, { ...mixedLoadOptions, seconds: mixedLoadOptions.warmupSeconds, warmupSeconds: 0 });
+  await settle();
   const before = await residentMiB(server.pid);
   const result = await measureLoad(spec, { ...mixedLoadOptions, warmupSeconds: 0 });
   const after = await residentMiB(server.pid);

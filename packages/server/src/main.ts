@@ -3,7 +3,6 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config.js';
 import { systemClock } from './domain/clock.js';
 import { createServices } from './domain/services.js';
-import { ensureSigningSecrets } from './domain/webhooks/signing-secret.js';
 import { openDatabase, startServer } from './server.js';
 import { migrate } from './storage/migrate.js';
 
@@ -51,7 +50,6 @@ async function createWorkspace(args: string[]): Promise<void> {
       name: values.name.trim(),
       adminEmail: values['admin-email'] ?? config.adminEmail,
     });
-    await ensureSigningSecrets(db, null);
     process.stdout.write(
       `Created workspace ${made.workspace.id} (${made.workspace.name}).\n` +
         `Its API key with every permission (shown once, store it now):\n\n  ${made.generatedApiKeySecret}\n`,

@@ -44,6 +44,7 @@ export async function startServer(config: Config, options: { db?: Db } = {}): Pr
   const bootstrap = await services.identity.bootstrap({
     apiKey: config.apiKey,
     adminEmail: config.adminEmail,
+    webhookSigningSecret: config.webhooks.signingSecret,
   });
   await ensureSigningSecrets(db, config.webhooks.signingSecret);
   const rateLimiter = createRateLimiter({

@@ -26,12 +26,20 @@ export function threadRefSequenceName(workspaceId: string): string {
   return `thread_ref_${workspaceId.slice(2).toLowerCase()}`;
 }
 
-/** Inserts a workspace and creates its thread-ref sequence. Run inside a transaction. */
-export async function insertWorkspace(db: Queryable, ws: WorkspaceRecord): Promise<void> {
+/**
+ * Inserts a workspace with its webhook signing secret and creates its thread-ref sequence. Run inside
+ * a transaction.
+ */
+export async function insertWorkspace(
+  db: Queryable,
+  ws: WorkspaceRecord,
+  signingSecret: string,
+): Promise<void> {
   await db.query(
-    `INSERT INTO workspaces (id, name, public_name, created_at, created_by, updated_at, updated_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [ws.id, ws.name, ws.publicName, ws.createdAt, ws.createdBy, ws.updatedAt, ws.updatedBy],
+    `INSERT INTO workspaces (id, name, public_name, created_at, created_by, updated_at, updated_by,
+       webhook_signing_secret)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [ws.id, ws.name, ws.publicName, ws.createdAt, ws.createdBy, ws.updatedAt, ws.updatedBy, signingSecret],
   );
   await db.exec(`CREATE SEQUENCE ${threadRefSequenceName(ws.id)}`);
 }

@@ -9,7 +9,6 @@ import { PlainClient } from '@team-plain/typescript-sdk';
 import { buildSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../src/domain/ids.js';
-import { ensureSigningSecrets } from '../../src/domain/webhooks/signing-secret.js';
 import { loadTypeDefs } from '../../src/graphql/schema.js';
 import { createStringFieldSchema } from '../support/fixtures.js';
 import { reportSuite } from '../support/suite-results.js';
@@ -53,7 +52,6 @@ beforeAll(async () => {
     name: 'BRAVO corp',
     adminEmail: 'bravo-owner@example.com',
   });
-  await ensureSigningSecrets(t.server.db, null);
   keyB = made.generatedApiKeySecret!;
   const client = new PlainClient({ apiKey: keyB, apiUrl: t.apiUrl });
 

@@ -5,6 +5,7 @@ import * as workspaces from '../../storage/workspace-repository.js';
 import { madeBy, systemActor } from '../actor.js';
 import type { Clock } from '../clock.js';
 import { newId } from '../ids.js';
+import { newSigningSecret } from '../webhooks/signing-secret.js';
 import { hashApiKeySecret, newApiKeySecret } from './api-key-secret.js';
 import { ALL_PERMISSIONS } from './permissions.js';
 
@@ -20,6 +21,8 @@ export interface BootstrapOptions {
   /** Use this secret for the all-permissions key instead of generating one. */
   apiKey?: string | null;
   adminEmail: string;
+  /** Sign this workspace's webhooks with this secret instead of a random one. */
+  webhookSigningSecret?: string | null;
 }
 
 const BOOTSTRAP = systemActor('bootstrap');
@@ -67,7 +70,7 @@ export async function createWorkspaceWithOwner(
     ...madeBy(now, BOOTSTRAP),
   };
   const secret = options.apiKey || newApiKeySecret();
-  await workspaces.insertWorkspace(tx, workspace);
+  await workspaces.insertWorkspace(tx, workspace, options.webhookSigningSecret || newSigningSecret());
   await identity.insertUser(
     tx,
     {

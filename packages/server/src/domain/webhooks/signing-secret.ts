@@ -9,9 +9,9 @@ export function newSigningSecret(): string {
 }
 
 /**
- * Gives every workspace without a webhook signing secret one: the first workspace takes
- * `configured` (THREADLINE_WEBHOOK_SIGNING_SECRET) when set, the others a random one. Runs at every
- * start; a workspace that has a secret keeps it (rotate to change it).
+ * Gives every workspace made before webhooks existed (migration 0006) a signing secret: the first
+ * workspace takes `configured` (THREADLINE_WEBHOOK_SIGNING_SECRET) when set, the others a random one.
+ * New workspaces get theirs when they are made. Runs at every start; a secret is kept once set.
  */
 export async function ensureSigningSecrets(db: Db, configured: string | null): Promise<void> {
   const missing = await workspaces.workspacesWithoutSigningSecret(db);

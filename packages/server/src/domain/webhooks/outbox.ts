@@ -2,7 +2,6 @@ import { findCustomer } from '../../storage/customer-repository.js';
 import { type Db, type Queryable, whenCommitted } from '../../storage/db.js';
 import { findMachineUsers, findUsers } from '../../storage/identity-repository.js';
 import type { ThreadRecord } from '../../storage/thread-repository.js';
-import { findThreads } from '../../storage/thread-repository.js';
 import { insertWebhookEvents, subscribedEventTypes } from '../../storage/webhook-outbox-repository.js';
 import { actorKind } from '../actor.js';
 import type { Clock } from '../clock.js';
@@ -99,13 +98,7 @@ export function createWebhookOutbox(deps: { db: Db; clock: Clock; doorbell: Deli
     },
 
     /** A thread with its customer and assignee, as a payload shows it; read in the caller's transaction. */
-    async snapshot(
-      q: Queryable,
-      workspaceId: string,
-      threadOrId: ThreadRecord | string,
-    ): Promise<ThreadSnapshot> {
-      const thread =
-        typeof threadOrId === 'string' ? (await findThreads(q, workspaceId, [threadOrId]))[0]! : threadOrId;
+    async snapshot(q: Queryable, workspaceId: string, thread: ThreadRecord): Promise<ThreadSnapshot> {
       const customer =
         thread.customer ?? (await findCustomer(q, workspaceId, { customerId: thread.customerId }))!;
       return { thread, customer, assignee: await findAssignee(q, workspaceId, thread.assignedTo) };

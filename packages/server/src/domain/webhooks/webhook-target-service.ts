@@ -95,16 +95,6 @@ export function createWebhookTargetService(deps: {
 }) {
   const { db, clock, settings } = deps;
 
-  async function requireTarget(
-    caller: Caller,
-    id: string,
-    field = 'webhookTargetId',
-  ): Promise<WebhookTargetRecord> {
-    const target = await targets.findWebhookTarget(db, caller.workspaceId, id);
-    if (!target) throw notFoundError(field, 'Webhook target');
-    return target;
-  }
-
   return {
     /** Creates a target; at most 25 per workspace (too_many_webhook_targets). */
     async createWebhookTarget(caller: Caller, rawInput: unknown): Promise<WebhookTargetRecord> {
@@ -216,7 +206,9 @@ export function createWebhookTargetService(deps: {
           { field: 'failedSince', message, type: 'VALIDATION' },
         ]);
       }
-      await requireTarget(caller, input.webhookTargetId);
+      if (!(await targets.findWebhookTarget(db, caller.workspaceId, input.webhookTargetId))) {
+        throw notFoundError('webhookTargetId', 'Webhook target');
+      }
       const which = input.publicEventId
         ? { eventId: input.publicEventId }
         : { failedSince: new Date(input.failedSince!) };

@@ -28,20 +28,43 @@ const LOCAL_DECORATION_IMPORT = "import type { DocumentTypeDecoration } from '..
 /** Every generated file, by name inside GENERATED_DIR, with its content. */
 export async function generateFiles(): Promise<Map<string, string>> {
   const schemaSdl = `# ${HEADER}\n\n${loadTypeDefs()}`;
+  const files = await generateTypedDocuments({
+    documents: join(sdkRoot, 'src/operations/**/*.graphql'),
+    header: HEADER,
+    decorationImport: LOCAL_DECORATION_IMPORT,
+  });
+  return new Map([['schema.graphql', schemaSdl], ...files]);
+}
+
+/** What to generate types and typed document strings for, from the server's schema. */
+export interface TypedDocumentsOptions {
+  /** A glob of `.graphql` documents. */
+  documents: string;
+  /** Written as a comment at the top of each file. */
+  header: string;
+  /** The statement that replaces codegen's import of `DocumentTypeDecoration`. */
+  decorationImport: string;
+}
+
+/**
+ * Types and typed document strings for the given documents, checked against the server's schema:
+ * the SDK's operations, and the web app's (packages/web/scripts/generate.ts).
+ */
+export async function generateTypedDocuments(options: TypedDocumentsOptions): Promise<Map<string, string>> {
   // Codegen reads the schema from a file; a temp one keeps a check run from touching the working tree.
-  const dir = await mkdtemp(join(tmpdir(), 'threadline-sdk-codegen-'));
+  const dir = await mkdtemp(join(tmpdir(), 'threadline-codegen-'));
   try {
     const schemaFile = join(dir, 'schema.graphql');
-    await writeFile(schemaFile, schemaSdl);
+    await writeFile(schemaFile, loadTypeDefs());
     const outputs = await generate(
       {
         schema: schemaFile,
-        documents: join(sdkRoot, 'src/operations/**/*.graphql'),
+        documents: options.documents,
         silent: true,
         generates: {
           'graphql.ts': {
             plugins: [
-              { add: { content: `/* ${HEADER} */` } },
+              { add: { content: `/* ${options.header} */` } },
               'typescript-operations',
               'typed-document-node',
             ],
@@ -62,12 +85,12 @@ export async function generateFiles(): Promise<Map<string, string>> {
       },
       false,
     );
-    const files = new Map<string, string>([['schema.graphql', schemaSdl]]);
+    const files = new Map<string, string>();
     for (const output of outputs) {
       if (!DECORATION_IMPORT.test(output.content)) {
         throw new Error('codegen output changed: the DocumentTypeDecoration import was not found');
       }
-      files.set(output.filename, output.content.replace(DECORATION_IMPORT, LOCAL_DECORATION_IMPORT));
+      files.set(output.filename, output.content.replace(DECORATION_IMPORT, options.decorationImport));
     }
     return files;
   } finally {

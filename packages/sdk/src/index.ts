@@ -21,6 +21,6 @@ export type { RawRequestArgs } from './raw-request.js';
 export type { Result } from './result.js';
 export type { RetryOptions } from './transport/retry.js';
 export { type ClientOptions, DEFAULT_API_URL } from './transport/transport.js';
-export type { ResultOf, VariablesOf } from './typed-document.js';
+export type { DocumentTypeDecoration, ResultOf, VariablesOf } from './typed-document.js';
 export { uiComponent } from './ui-components/index.js';
 export * from './webhooks/index.js';

@@ -195,4 +195,11 @@ describe('the request itself', () => {
     });
     expect(fake?.requests[1]?.body.variables).toBeNull();
   });
+
+  it('sends no Authorization header without an API key (the web app authenticates by its cookie)', async () => {
+    fake = await startFakeServer(() => noThread);
+    const client = new ThreadlineClient({ apiUrl: fake.url, retry: fastRetries });
+    await client.getThread({ threadId: THREAD_ID });
+    expect(fake.requests[0]?.headers).not.toHaveProperty('authorization');
+  });
 });

@@ -11,6 +11,9 @@ describe('loadConfig', () => {
       dataDir: resolve('./.threadline/data'),
       apiKey: null,
       adminEmail: 'admin@localhost',
+      adminPassword: null,
+      trustProxy: false,
+      webDir: null,
       logLevel: 'info',
       schedulerIntervalMs: 1000,
       webhooks: {
@@ -37,6 +40,9 @@ describe('loadConfig', () => {
         THREADLINE_DATA_DIR: '/data',
         THREADLINE_API_KEY: 'k',
         THREADLINE_ADMIN_EMAIL: 'me@example.com',
+        THREADLINE_ADMIN_PASSWORD: 'hunter22',
+        THREADLINE_TRUST_PROXY: '1',
+        THREADLINE_WEB_DIR: '/srv/web',
         LOG_LEVEL: 'debug',
         THREADLINE_SCHEDULER_INTERVAL_MS: '50',
         THREADLINE_WEBHOOK_RETRY_SCHEDULE: '1s, 500ms,2m',
@@ -57,6 +63,9 @@ describe('loadConfig', () => {
       dataDir: '/data',
       apiKey: 'k',
       adminEmail: 'me@example.com',
+      adminPassword: 'hunter22',
+      trustProxy: true,
+      webDir: '/srv/web',
       logLevel: 'debug',
       schedulerIntervalMs: 50,
       webhooks: {
@@ -77,6 +86,7 @@ describe('loadConfig', () => {
     ['THREADLINE_RATE_LIMIT_PER_WORKSPACE', '1.5'],
     ['THREADLINE_RATE_LIMIT_PER_KEY', 'lots'],
     ['THREADLINE_INTROSPECTION', 'on'],
+    ['THREADLINE_TRUST_PROXY', 'yes'],
   ])('refuses %s=%s', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
   });

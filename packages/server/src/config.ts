@@ -12,6 +12,12 @@ export interface Config {
   apiKey: string | null;
   /** At first start, the owner user's email. */
   adminEmail: string;
+  /** The owner's password, set at every start it does not match (so it also resets one); null generates one once. */
+  adminPassword: string | null;
+  /** Trust X-Forwarded-* headers (behind a TLS-terminating proxy), so a session cookie over https is Secure. */
+  trustProxy: boolean;
+  /** The built web app's folder; null serves packages/web/dist beside the server. */
+  webDir: string | null;
   logLevel: string;
   /** How often background work polls: snoozes that have run out, webhook deliveries that are due. */
   schedulerIntervalMs: number;
@@ -131,6 +137,14 @@ function loadLimitsConfig(env: NodeJS.ProcessEnv): LimitsConfig {
   };
 }
 
+/** Reads a 1/0 (or true/false) setting, off when unset. */
+function flag(env: NodeJS.ProcessEnv, name: string): boolean {
+  const text = env[name] || '0';
+  if (!['0', '1', 'true', 'false'].includes(text))
+    throw new ConfigError(`${name} must be 1 or 0, not "${text}".`);
+  return text === '1' || text === 'true';
+}
+
 /** A configuration value that cannot be used. */
 export class ConfigError extends Error {}
 
@@ -152,6 +166,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     dataDir: resolve(env.THREADLINE_DATA_DIR || './.threadline/data'),
     apiKey: env.THREADLINE_API_KEY || null,
     adminEmail: env.THREADLINE_ADMIN_EMAIL || 'admin@localhost',
+    adminPassword: env.THREADLINE_ADMIN_PASSWORD || null,
+    trustProxy: flag(env, 'THREADLINE_TRUST_PROXY'),
+    webDir: env.THREADLINE_WEB_DIR ? resolve(env.THREADLINE_WEB_DIR) : null,
     logLevel: env.LOG_LEVEL || 'info',
     schedulerIntervalMs,
     webhooks: loadWebhookConfig(env),

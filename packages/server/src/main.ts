@@ -25,6 +25,13 @@ async function serve(): Promise<void> {
           : 'Its API key with every permission is the value of THREADLINE_API_KEY.\n\n'),
     );
   }
+  const { ownerEmail, generatedPassword } = server.bootstrap;
+  if (ownerEmail && generatedPassword) {
+    process.stdout.write(
+      `Sign in at ${server.url}/ as ${ownerEmail} with password: ${generatedPassword}\n` +
+        '(shown once; set THREADLINE_ADMIN_PASSWORD to choose or reset it)\n\n',
+    );
+  }
   process.stdout.write(`Threadline is listening on ${server.url} (GraphQL at ${server.url}/graphql/v1)\n`);
   const stop = async () => {
     await server.close();
@@ -52,7 +59,8 @@ async function createWorkspace(args: string[]): Promise<void> {
     });
     process.stdout.write(
       `Created workspace ${made.workspace.id} (${made.workspace.name}).\n` +
-        `Its API key with every permission (shown once, store it now):\n\n  ${made.generatedApiKeySecret}\n`,
+        `Its API key with every permission (shown once, store it now):\n\n  ${made.generatedApiKeySecret}\n\n` +
+        `Its owner signs in as ${made.ownerEmail} with password: ${made.generatedPassword}\n`,
     );
   } finally {
     await db.close();

@@ -2,12 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import { systemClock } from './domain/clock.js';
 import type { BootstrapResult } from './domain/identity/bootstrap.js';
+import type { SignInThrottleOptions } from './domain/identity/sign-in-throttle.js';
+import { relayLiveChanges } from './domain/live/live-relay.js';
 import { createRateLimiter } from './domain/rate-limits/rate-limiter.js';
 import { createServices, type Services } from './domain/services.js';
 import { startSnoozeScheduler } from './domain/threads/snooze-scheduler.js';
 import { startDeliveryWorker } from './domain/webhooks/delivery-worker.js';
 import { ensureSigningSecrets } from './domain/webhooks/signing-secret.js';
 import { buildApp } from './http/app.js';
+import type { LiveOptions } from './http/live-routes.js';
 import { createWebhookSender } from './outbound/webhook-sender.js';
 import type { Db } from './storage/db.js';
 import { migrate } from './storage/migrate.js';
@@ -32,18 +35,32 @@ export function openDatabase(config: Config): Promise<Db> {
     : openPgliteDb(config.dataDir);
 }
 
+/** What a caller (a test) may put in place of the defaults. */
+export interface ServerOptions {
+  db?: Db;
+  /** How failed sign-ins are slowed down; tests use small delays. */
+  signInThrottle?: SignInThrottleOptions;
+  /** The live stream's heartbeat and connection cap; tests use small ones. */
+  live?: LiveOptions;
+}
+
 /** Starts Threadline: database, migrations, first-start bootstrap, then HTTP. */
-export async function startServer(config: Config, options: { db?: Db } = {}): Promise<Server> {
+export async function startServer(config: Config, options: ServerOptions = {}): Promise<Server> {
   const db = options.db ?? (await openDatabase(config));
   await migrate(db);
+  // The app's logger exists only once the app does; failures before that have nowhere else to go.
+  let reportBackgroundError = (error: unknown) => console.error(error);
   const services = createServices({
     db,
     clock: systemClock,
     webhooks: { blockPrivate: config.webhooks.blockPrivate },
+    signInThrottle: options.signInThrottle,
+    onBackgroundError: (error) => reportBackgroundError(error),
   });
   const bootstrap = await services.identity.bootstrap({
     apiKey: config.apiKey,
     adminEmail: config.adminEmail,
+    adminPassword: config.adminPassword,
     webhookSigningSecret: config.webhooks.signingSecret,
   });
   await ensureSigningSecrets(db, config.webhooks.signingSecret);
@@ -59,6 +76,9 @@ export async function startServer(config: Config, options: { db?: Db } = {}): Pr
     logLevel: config.logLevel,
     rateLimiter,
     introspection: config.limits.introspection,
+    trustProxy: config.trustProxy,
+    webDir: config.webDir,
+    live: options.live,
   });
   const scheduler = startSnoozeScheduler({
     wake: (limit) => services.threadStatus.wakeDueSnoozes(limit),
@@ -82,11 +102,15 @@ export async function startServer(config: Config, options: { db?: Db } = {}): Pr
     onError: (error) => app.log.error({ err: error }, 'delivering webhooks failed'),
   });
   services.doorbell.connect(() => deliveries.ring());
+  reportBackgroundError = (error) => app.log.error({ err: error }, 'sending live changes failed');
+  // Several processes on one PostgreSQL: each hears every process's live changes (live-relay.ts).
+  const stopRelay = db.listen ? await relayLiveChanges(db.listen, services.live) : null;
   // Stopped before the app (and then the database) closes, so no pass runs on a closed database.
   app.addHook('preClose', async () => {
     await scheduler.stop();
     await deliveries.stop();
     await sender.close();
+    await stopRelay?.();
   });
   const address = await app.listen({ port: config.port, host: config.host });
   return {

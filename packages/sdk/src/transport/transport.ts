@@ -8,8 +8,11 @@ export const DEFAULT_API_URL = 'http://127.0.0.1:4000/graphql/v1';
 
 /** Options of a ThreadlineClient. */
 export interface ClientOptions {
-  /** The API key, sent as `Authorization: Bearer <apiKey>`. */
-  apiKey: string;
+  /**
+   * The API key, sent as `Authorization: Bearer <apiKey>`. Left out in a page of Threadline's own web
+   * app, where the browser's session cookie authenticates instead.
+   */
+  apiKey?: string;
   /** The GraphQL endpoint (default http://127.0.0.1:4000/graphql/v1, a local `npm start`). */
   apiUrl?: string;
   /** Retries of idempotent calls on network errors and 5xx; `false` for none. */
@@ -40,7 +43,7 @@ export function createTransport(options: ClientOptions): Transport {
   const policy = retryPolicyFrom(options.retry);
   const headers = {
     ...options.headers,
-    authorization: `Bearer ${options.apiKey}`,
+    ...(options.apiKey === undefined ? {} : { authorization: `Bearer ${options.apiKey}` }),
     'content-type': 'application/json',
   };
   const sendOnce = async (request: GraphQLRequest): Promise<Result<ResponseData>> => {

@@ -4,8 +4,11 @@ import { createCustomerQueryService } from './customers/customer-query-service.j
 import { createCustomerService } from './customers/customer-service.js';
 import { createEventService } from './events/event-service.js';
 import { createIdentityService } from './identity/identity-service.js';
+import { createSessionService } from './identity/session-service.js';
+import type { SignInThrottleOptions } from './identity/sign-in-throttle.js';
 import { createUserService } from './identity/user-service.js';
 import { createLabelTypeService } from './labels/label-type-service.js';
+import { createLiveFeed } from './live/live-feed.js';
 import { createThreadFieldSchemaService } from './thread-fields/thread-field-schema-service.js';
 import { createConversationService } from './threads/conversation-service.js';
 import { createThreadEditService } from './threads/thread-edit-service.js';
@@ -25,14 +28,28 @@ export function createServices(base: {
   clock: Clock;
   authCacheTtlMs?: number;
   webhooks?: WebhookTargetSettings;
+  /** How failed sign-ins are slowed down (tests use small delays). */
+  signInThrottle?: SignInThrottleOptions;
+  /** Told of failures of work done after a request was answered; ignored when not given. */
+  onBackgroundError?: (error: unknown) => void;
 }) {
   // Rung after a commit that wrote webhook events; the server connects its delivery worker.
   const doorbell = createDoorbell();
-  const outbox = createWebhookOutbox({ db: base.db, clock: base.clock, doorbell });
+  // Every committed change to a thread or customer, for the web app's live streams.
+  const live = createLiveFeed();
+  const outbox = createWebhookOutbox({
+    db: base.db,
+    clock: base.clock,
+    doorbell,
+    live,
+    onBackgroundError: base.onBackgroundError ?? (() => {}),
+  });
   const deps = { ...base, outbox };
   return {
     doorbell,
+    live,
     identity: createIdentityService(deps),
+    sessions: createSessionService(deps),
     users: createUserService(deps),
     customers: createCustomerService(deps),
     customerQueries: createCustomerQueryService(deps),

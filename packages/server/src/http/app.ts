@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import mercurius from 'mercurius';
 import type { RateLimiter } from '../domain/rate-limits/rate-limiter.js';
@@ -6,12 +7,15 @@ import type { Services } from '../domain/services.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { loaders, loadTypeDefs, resolvers } from '../graphql/schema.js';
 import type { Db } from '../storage/db.js';
-import { apiKeyAuth } from './auth.js';
+import { authenticateCaller } from './auth.js';
 import { formatGraphQLErrors } from './error-formatter.js';
 import { keepRecursiveInputsFromJit } from './jit-guard.js';
+import { type LiveOptions, liveRoutes } from './live-routes.js';
 import { enforceQueryLimits, type IntrospectionSetting, QUERY_LIMITS } from './query-limits.js';
 import { rateLimit } from './rate-limit.js';
 import { refuseMalformedGetVariables } from './request-shape.js';
+import { sessionRoutes } from './session-routes.js';
+import { registerWebApp } from './web-app.js';
 
 /** The GraphQL endpoint. `/graphql` is an alias. */
 export const GRAPHQL_PATH = '/graphql/v1';
@@ -30,6 +34,11 @@ export interface AppDeps {
   /** Counts requests per key and workspace; it answers null when no limit is set. */
   rateLimiter: RateLimiter;
   introspection: IntrospectionSetting;
+  /** Trust X-Forwarded-* (THREADLINE_TRUST_PROXY), so request.protocol is https behind a TLS proxy. */
+  trustProxy?: boolean;
+  live?: LiveOptions;
+  /** The built web app's folder (THREADLINE_WEB_DIR); null for packages/web/dist. */
+  webDir?: string | null;
 }
 
 /** Builds the Fastify app: GraphQL (with GraphiQL), health, request ids and error handling. */
@@ -39,6 +48,9 @@ export async function buildApp({
   logLevel,
   rateLimiter,
   introspection,
+  trustProxy = false,
+  live,
+  webDir = null,
 }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: logLevel },
@@ -48,6 +60,7 @@ export async function buildApp({
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy,
     rewriteUrl: (req) =>
       req.url === '/graphql' || req.url?.startsWith('/graphql?')
         ? GRAPHQL_PATH + req.url.slice(8)
@@ -78,6 +91,11 @@ export async function buildApp({
     });
   }
 
+  // Parses cookies (the web app's session) for every route; it signs nothing, the token is the secret.
+  await app.register(fastifyCookie);
+  await app.register(sessionRoutes(services.sessions));
+  await app.register(liveRoutes(services, live));
+
   app.get('/healthz', async (_request, reply) => {
     try {
       await db.query('SELECT 1');
@@ -94,7 +112,7 @@ export async function buildApp({
     path: GRAPHQL_PATH,
     // Every GraphQL route (POST and GET) authenticates and counts the request before its body is parsed.
     additionalRouteOptions: {
-      preParsing: [apiKeyAuth(services.identity), rateLimit(rateLimiter)],
+      preParsing: [authenticateCaller(services.identity, services.sessions), rateLimit(rateLimiter)],
       preValidation: refuseMalformedGetVariables,
     },
     // Parsing stops at this many tokens, so a huge document costs no more than a large one.
@@ -118,6 +136,7 @@ export async function buildApp({
       return { statusCode, response: response as never };
     },
   });
+  await registerWebApp(app, { dir: webDir });
   app.graphql.addHook('preValidation', enforceQueryLimits(introspection));
   app.graphql.addHook('preExecution', keepRecursiveInputsFromJit(app.graphql.schema));
 

@@ -10,7 +10,7 @@ import { measureDocument, type OperationMeasure, type SchemaLike } from './query
 
 /**
  * The limits, with headroom over the official SDK's 71 documents (query-limits.test.ts measures
- * them: depth 8, cost 134,307 for `threads` with the full ThreadParts at a variable page size, one
+ * them: depth 8, cost 77,207 for `threads` with the full ThreadParts at a variable page size, one
  * alias, one root field, 650 tokens) and over GraphiQL's introspection query (depth 15).
  */
 export const QUERY_LIMITS = {

@@ -6,7 +6,8 @@ const schema = buildSchema(`
   type Query { thread(id: ID!): Thread  threads(first: Int, last: Int): ThreadConnection!  me: User }
   type Mutation { touch: Thread }
   type User { id: ID!  name: String! }
-  type Thread { id: ID!  labels: [Label!]!  customer: Customer!  entries(first: Int): EntryConnection! }
+  type Thread { id: ID!  labels: [Label!]!  customer: Customer!  entries(first: Int): EntryConnection!  items: [Item!]! }
+  union Item = Label | Customer
   type Customer { id: ID!  threads(first: Int): ThreadConnection! }
   type Label { id: ID!  name: String! }
   type ThreadConnection { edges: [ThreadEdge!]!  totalCount: Int! }
@@ -42,6 +43,18 @@ describe('measureDocument', () => {
     expect(costOf('(last: $n)')).toBe(1 + 1 + 100 * 2);
     expect(costOf('')).toBe(1 + 1 + 25 * 2);
     expect(costOf('(first: 100000)')).toBe(1 + 1 + 100 * 2);
+  });
+
+  it('costs fragments on the object types of a union as alternatives: the dearest, not their sum', () => {
+    const [m] = measure(`{ thread(id: "1") { items { __typename
+      ... on Label { id name }
+      ... on Customer { id threads(first: 2) { totalCount } }
+      ...L } } } fragment L on Label { name }`);
+    // items: 10 x (__typename 1 + the dearer of Label (id, name, and L's name: 3) and Customer (3)).
+    expect(m!.cost).toBe(1 + (1 + COST_WEIGHTS.list * (1 + 3)));
+    // Fragments on a union itself apply to every member, so they still add up.
+    const [both] = measure(`{ thread(id: "1") { items { ...I ...I } } } fragment I on Item { __typename }`);
+    expect(both!.cost).toBe(1 + (1 + COST_WEIGHTS.list * 2));
   });
 
   it('multiplies nested connections', () => {

@@ -73,6 +73,11 @@ function namedType(type: unknown): CompositeType | undefined {
   return inner as CompositeType | undefined;
 }
 
+/** An object type, as opposed to a union or interface (read by class name: see the header). */
+function isObjectType(type: unknown): boolean {
+  return (type as { constructor?: { name?: string } } | undefined)?.constructor?.name === 'GraphQLObjectType';
+}
+
 function isListType(type: unknown): boolean {
   return String(type).startsWith('[');
 }
@@ -120,7 +125,12 @@ export function measureDocument(schema: SchemaLike, document: DocumentNode): Ope
     return figures;
   }
 
-  /** `pageItems` > 0: this selection set is a connection's, whose list fields hold a page. */
+  /**
+   * `pageItems` > 0: this selection set is a connection's, whose list fields hold a page.
+   * On a union or interface, fragments on different object types are alternatives (an `Entry` is a
+   * note or a chat, never both), so they cost the most expensive of them, not their sum; everything
+   * else in the set (fields, fragments on abstract types) is added to every alternative.
+   */
   function measureSelections(
     set: SelectionSetNode,
     parent: CompositeType | undefined,
@@ -130,25 +140,33 @@ export function measureDocument(schema: SchemaLike, document: DocumentNode): Ope
     let cost = 0;
     let aliases = 0;
     let introspects = false;
-    const add = (f: Figures) => {
+    const alternatives = new Map<string, number>();
+    const add = (f: Figures, alternative?: string) => {
       depth = Math.max(depth, f.depth);
-      cost += f.cost;
       aliases += f.aliases;
       introspects ||= f.introspects;
+      if (alternative) alternatives.set(alternative, (alternatives.get(alternative) ?? 0) + f.cost);
+      else cost += f.cost;
+    };
+    const parentIsAbstract = parent !== undefined && !isObjectType(parent);
+    /** The object type a fragment narrows an abstract parent to, if it does. */
+    const alternativeOf = (condition: string | undefined) => {
+      if (!parentIsAbstract || condition === undefined) return undefined;
+      return isObjectType(schema.getType(condition)) ? condition : undefined;
     };
     for (const selection of set.selections) {
       if (selection.kind === 'FragmentSpread') {
-        add(measureFragment(selection.name.value, pageItems));
+        const condition = fragments.get(selection.name.value)?.typeCondition.name.value;
+        add(measureFragment(selection.name.value, pageItems), alternativeOf(condition));
       } else if (selection.kind === 'InlineFragment') {
-        const typed = selection.typeCondition
-          ? (schema.getType(selection.typeCondition.name.value) as CompositeType | undefined)
-          : parent;
-        add(measureSelections(selection.selectionSet, typed, pageItems));
+        const condition = selection.typeCondition?.name.value;
+        const typed = condition ? (schema.getType(condition) as CompositeType | undefined) : parent;
+        add(measureSelections(selection.selectionSet, typed, pageItems), alternativeOf(condition));
       } else {
         add(measureField(selection, parent, pageItems));
       }
     }
-    return { depth, cost, aliases, introspects };
+    return { depth, cost: cost + Math.max(0, ...alternatives.values()), aliases, introspects };
   }
 
   function measureField(field: FieldNode, parent: CompositeType | undefined, pageItems: number): Figures {

@@ -18,7 +18,7 @@ function setHeaders(reply: FastifyReply, verdict: RateLimitVerdict): void {
 }
 
 /**
- * A preParsing hook of the GraphQL routes, after apiKeyAuth: counts the request against its key's
+ * A preParsing hook of the GraphQL routes, after authenticateCaller: counts the request against its key's
  * and its workspace's limits, puts Plain's x-ratelimit-* headers on the answer, and answers 429
  * before the body is read when a limit is reached. Synchronous while the process holds an allowance.
  */

@@ -31,6 +31,12 @@ export interface Db extends Queryable {
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Closes the pool or the embedded database. */
   close(): Promise<void>;
+  /**
+   * Listens to a NOTIFY channel on a connection of its own (PostgreSQL only: PGlite is one process,
+   * with no one else to hear from) until the returned function is called. Reconnects after a lost
+   * connection; notifications sent meanwhile are missed.
+   */
+  listen?(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
 }
 
 /**

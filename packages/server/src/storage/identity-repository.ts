@@ -230,7 +230,8 @@ export async function findUserByEmail(
   return rows[0] ? toUser(rows[0]) : null;
 }
 
-const USER_KEY: KeyColumn[] = [{ sql: 'id', cast: 'text' }];
+/** Users, machine users and API keys page by id: ULIDs sort in creation order. */
+const ID_KEY: KeyColumn[] = [{ sql: 'id', cast: 'text' }];
 
 /** One page of a workspace's live users, in creation order. */
 export async function listUsers(
@@ -238,10 +239,91 @@ export async function listUsers(
   workspaceId: string,
   page: KeysetRequest,
 ): Promise<UserRecord[]> {
-  const k = keysetSql(USER_KEY, page, 2);
+  const k = keysetSql(ID_KEY, page, 2);
   const rows = await db.query(
     `SELECT * FROM users WHERE workspace_id = $1 AND deleted_at IS NULL AND ${k.where} ORDER BY ${k.orderBy} ${k.limit}`,
     [workspaceId, ...k.params],
   );
   return rows.map(toUser);
+}
+
+/**
+ * A workspace's owner: the first user the bootstrap (or create-workspace) made, with their password
+ * hash; null if there is none.
+ */
+export async function findOwnerWithPassword(
+  db: Queryable,
+  workspaceId: string,
+): Promise<{ user: UserRecord; passwordHash: string | null } | null> {
+  const rows = await db.query(
+    `SELECT * FROM users WHERE workspace_id = $1 AND created_by = 'system:bootstrap' AND deleted_at IS NULL
+     ORDER BY id LIMIT 1`,
+    [workspaceId],
+  );
+  return rows[0]
+    ? { user: toUser(rows[0]), passwordHash: (rows[0].password_hash as string | null) ?? null }
+    : null;
+}
+
+/** Sets a user's password hash. */
+export async function setUserPasswordHash(
+  db: Queryable,
+  workspaceId: string,
+  userId: string,
+  passwordHash: string,
+): Promise<void> {
+  await db.query('UPDATE users SET password_hash = $3 WHERE workspace_id = $1 AND id = $2', [
+    workspaceId,
+    userId,
+    passwordHash,
+  ]);
+}
+
+/**
+ * Live users with a password and this email, case-insensitively, in every workspace (one email may
+ * be a user in several): sign-in is how a person finds their workspace. At most `limit`, oldest first.
+ */
+export async function findSignInCandidates(
+  db: Queryable,
+  email: string,
+  limit: number,
+): Promise<{ user: UserRecord; passwordHash: string }[]> {
+  const rows = await db.query(
+    `SELECT * FROM users WHERE lower(email) = lower($1) AND deleted_at IS NULL AND password_hash IS NOT NULL
+     ORDER BY id LIMIT $2`,
+    [email, limit],
+  );
+  return rows.map((row) => ({ user: toUser(row), passwordHash: row.password_hash as string }));
+}
+
+/** One page of a workspace's live machine users in creation order, optionally of one type. */
+export async function listMachineUsers(
+  db: Queryable,
+  workspaceId: string,
+  type: MachineUserRecord['type'] | null,
+  page: KeysetRequest,
+): Promise<MachineUserRecord[]> {
+  const k = keysetSql(ID_KEY, page, 3);
+  const rows = await db.query(
+    `SELECT * FROM machine_users WHERE workspace_id = $1 AND deleted_at IS NULL AND ($2::text IS NULL OR type = $2)
+       AND ${k.where} ORDER BY ${k.orderBy} ${k.limit}`,
+    [workspaceId, type, ...k.params],
+  );
+  return rows.map(toMachineUser);
+}
+
+/** One page of a machine user's live API keys in creation order. */
+export async function listApiKeys(
+  db: Queryable,
+  workspaceId: string,
+  machineUserId: string,
+  page: KeysetRequest,
+): Promise<ApiKeyRecord[]> {
+  const k = keysetSql(ID_KEY, page, 3);
+  const rows = await db.query(
+    `SELECT * FROM api_keys WHERE workspace_id = $1 AND machine_user_id = $2 AND deleted_at IS NULL
+       AND ${k.where} ORDER BY ${k.orderBy} ${k.limit}`,
+    [workspaceId, machineUserId, ...k.params],
+  );
+  return rows.map(toApiKey);
 }

@@ -115,5 +115,50 @@ export function openPgDb(options: PgDbOptions): Db {
       }
     },
     close: () => pool.end(),
+    listen: (channel, onMessage) => listen(options.connectionString, channel, onMessage),
+  };
+}
+
+/** How long to wait before connecting a lost LISTEN connection again. */
+const RELISTEN_DELAY_MS = 1000;
+
+/** LISTENs on one connection of its own, outside the pool, reconnecting when it is lost. */
+async function listen(
+  connectionString: string,
+  channel: string,
+  onMessage: (payload: string) => void,
+): Promise<() => Promise<void>> {
+  let stopped = false;
+  let client: pg.Client | null = null;
+  let retry: NodeJS.Timeout | null = null;
+
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString });
+    next.on('notification', (message) => {
+      if (message.channel === channel && message.payload !== undefined) onMessage(message.payload);
+    });
+    // A lost connection is replaced; the error itself needs no more than that.
+    next.on('error', () => reconnect(next));
+    next.on('end', () => reconnect(next));
+    client = next;
+    await next.connect();
+    await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+  };
+  const reconnect = (lost: pg.Client) => {
+    if (stopped || client !== lost || retry) return;
+    client = null;
+    lost.end().catch(() => {});
+    retry = setTimeout(() => {
+      retry = null;
+      connect().catch(() => reconnect(client!));
+    }, RELISTEN_DELAY_MS);
+    retry.unref();
+  };
+
+  await connect();
+  return async () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    await (client as pg.Client | null)?.end().catch(() => {});
   };
 }

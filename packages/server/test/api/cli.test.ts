@@ -18,7 +18,12 @@ describe('threadline create-workspace', () => {
     const env = { ...process.env, ...location.env, LOG_LEVEL: 'silent' };
     // The first start makes the first workspace; with PGlite the server must be stopped for the CLI.
     const firstKey = newApiKey();
-    await (await spawnServer(location.env, firstKey)).stop();
+    const first = await spawnServer(location.env, firstKey);
+    await first.stop();
+    const firstPassword = /Sign in at http:\S+\/ as admin@localhost with password: (\S+)\n/.exec(
+      first.output(),
+    )?.[1];
+    expect(firstPassword).toMatch(/^[A-Za-z0-9_-]{20}$/);
     const made = await run(
       process.execPath,
       ['--import', 'tsx', MAIN, 'create-workspace', '--name', 'Second desk'],
@@ -26,6 +31,8 @@ describe('threadline create-workspace', () => {
     );
     const workspaceId = /Created workspace (w_\w+) \(Second desk\)/.exec(made.stdout)?.[1];
     const key = /^\s+(threadlineApiKey_\S+)$/m.exec(made.stdout)?.[1];
+    const ownerPassword = /owner signs in as admin@localhost with password: (\S+)$/m.exec(made.stdout)?.[1];
+    expect(ownerPassword).toMatch(/^[A-Za-z0-9_-]{20}$/);
     expect(workspaceId).toBeDefined();
     expect(key).toBeDefined();
 
@@ -39,6 +46,26 @@ describe('threadline create-workspace', () => {
         }).then((res) => res.json() as Promise<any>);
       expect((await ask(key!)).data.myWorkspace).toEqual({ id: workspaceId, name: 'Second desk' });
       expect((await ask(firstKey)).data.myWorkspace.id).not.toBe(workspaceId);
+      // One email owns both workspaces; each password signs in to its own.
+      const signIn = (password: string) =>
+        fetch(`${server.url}/auth/sign-in`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: 'admin@localhost', password }),
+        });
+      const cookieOf = (res: Response) => res.headers.getSetCookie()[0]!.split(';')[0]!;
+      const askAs = (cookie: string) =>
+        fetch(`${server.url}/graphql/v1`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', cookie },
+          body: JSON.stringify({ query: '{ myWorkspace { id } }' }),
+        }).then((res) => res.json() as Promise<any>);
+      const second = await askAs(cookieOf(await signIn(ownerPassword!)));
+      expect(second.data.myWorkspace.id).toBe(workspaceId);
+      const original = await askAs(cookieOf(await signIn(firstPassword!)));
+      expect(original.data.myWorkspace.id).not.toBe(workspaceId);
+      // Printed once: the restart did not print a new password.
+      expect(server.output()).not.toContain('with password');
     } finally {
       await server.stop();
     }

@@ -35,6 +35,11 @@ const THREAD = 'thread { id title }';
 /** One case per root field: a document, and its variables from the refs. */
 export const CASES: Record<string, Case> = {
   // Queries that name something of B.
+  machineUser: {
+    query:
+      'query ($id: ID!) { machineUser(machineUserId: $id) { id fullName apiKeys { edges { node { id } } } } }',
+    variables: (r) => ({ id: r.machineUserId }),
+  },
   user: {
     query: 'query ($id: ID!) { user(userId: $id) { id fullName } }',
     variables: (r) => ({ id: r.userId }),
@@ -112,6 +117,11 @@ export const CASES: Record<string, Case> = {
   myUser: { query: '{ myUser { id } }', variables: () => ({}) },
   myWorkspace: { query: '{ myWorkspace { id name } }', variables: () => ({}) },
   myMachineUser: { query: '{ myMachineUser { id fullName } }', variables: () => ({}) },
+  machineUsers: {
+    query:
+      '{ machineUsers(first: 100) { edges { node { id fullName apiKeys { edges { node { id description } } } } } } }',
+    variables: () => ({}),
+  },
   customers: {
     query: '{ customers(first: 100) { edges { node { id fullName } } totalCount } }',
     variables: () => ({}),

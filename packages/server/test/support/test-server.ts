@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { PlainClient } from '@team-plain/typescript-sdk';
 import { loadConfig } from '../../src/config.js';
-import { type Server, startServer } from '../../src/server.js';
+import { type Server, type ServerOptions, startServer } from '../../src/server.js';
 import { createTestDb, type TestDb } from './test-db.js';
 
 /** A real Threadline on a random port, with the official client pointed at it. */
@@ -23,8 +23,14 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Starts a server on a fresh copy of the test database, on 127.0.0.1 and a random port. */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+/**
+ * Starts a server on a fresh copy of the test database, on 127.0.0.1 and a random port. `options`
+ * replaces defaults that are not configuration (sign-in delays).
+ */
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: Omit<ServerOptions, 'db'> = {},
+): Promise<TestServer> {
   const testDb = await createTestDb();
   const apiKey = `test_${randomBytes(16).toString('hex')}`;
   const config = loadConfig({
@@ -34,7 +40,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     THREADLINE_API_KEY: apiKey,
     ...env,
   });
-  const server = await startServer(config, { db: testDb.db });
+  const server = await startServer(config, { ...options, db: testDb.db });
   const apiUrl = `${server.url}/graphql/v1`;
   return {
     server,

@@ -8,6 +8,7 @@ import type { Caller } from '../caller.js';
 import type { Clock } from '../clock.js';
 import { DomainError, notFoundError } from '../errors.js';
 import { newId } from '../ids.js';
+import type { LiveChange } from '../live/live-feed.js';
 import { FieldErrors, optionalString, parseInput, requiredString } from '../validation.js';
 import type { WebhookOutbox } from '../webhooks/outbox.js';
 import { customerJson } from '../webhooks/webhook-json.js';
@@ -103,6 +104,7 @@ export function createCustomerService(deps: { db: Db; clock: Clock; outbox: Webh
                 },
               ]
             : [],
+        (updated) => (updated ? [customerChange(updated, 'customer.customer_updated')] : []),
       );
       if (!customer) throw notFoundError('identifier', 'Customer');
       return { result: 'UPDATED', customer };
@@ -158,6 +160,7 @@ export function createCustomerService(deps: { db: Db; clock: Clock; outbox: Webh
           }),
         async (made) =>
           made ? [{ type: 'customer.customer_created', payload: { customer: customerJson(made) } }] : [],
+        (made) => (made ? [customerChange(made, 'customer.customer_created')] : []),
       );
       if (created) return { result: 'CREATED', customer: created };
 
@@ -195,6 +198,14 @@ export function createCustomerService(deps: { db: Db; clock: Clock; outbox: Webh
             { type: 'customer.customer_deleted', payload: { previousCustomer: customerJson(previous) } },
           ]);
         }
+        if (deleted) {
+          await outbox.announce(tx, [
+            customerChange(
+              { workspaceId: caller.workspaceId, id: input.customerId },
+              'customer.customer_deleted',
+            ),
+          ]);
+        }
         return deleted;
       });
       if (!existed) throw notFoundError('customerId', 'Customer');
@@ -208,3 +219,8 @@ export function createCustomerService(deps: { db: Db; clock: Clock; outbox: Webh
 
 /** The customer service's interface. */
 export type CustomerService = ReturnType<typeof createCustomerService>;
+
+/** A customer's change as the live feed carries it. */
+function customerChange(customer: { workspaceId: string; id: string }, type: string): LiveChange {
+  return { kind: 'customer', workspaceId: customer.workspaceId, customerId: customer.id, type };
+}

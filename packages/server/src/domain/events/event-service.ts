@@ -12,6 +12,7 @@ import { eventComponentsInput } from '../components/component-input.js';
 import { customerIdentifierInput, customerKeyField } from '../customers/customer-identifier.js';
 import { DomainError, notFoundError } from '../errors.js';
 import { newId } from '../ids.js';
+import type { LiveChange } from '../live/live-feed.js';
 import { isoDateTime, optionalString, parseInput, requiredString } from '../validation.js';
 import type { WebhookOutbox } from '../webhooks/outbox.js';
 import { timelineEntryJson } from '../webhooks/webhook-json.js';
@@ -94,6 +95,26 @@ export function createEventService(deps: { db: Db; clock: Clock; outbox: Webhook
               }),
             },
           })),
+        (entries) => [
+          ...entries.map(
+            (entry): LiveChange => ({
+              kind: 'thread',
+              workspaceId: event.workspaceId,
+              threadId: entry.threadId,
+              type: 'timeline.timeline_entry_changed',
+            }),
+          ),
+          ...(kind === 'customer'
+            ? [
+                {
+                  kind: 'customer' as const,
+                  workspaceId: event.workspaceId,
+                  customerId: event.customerId,
+                  type: 'timeline.timeline_entry_changed',
+                },
+              ]
+            : []),
+        ],
       );
     } catch (error) {
       if (error instanceof UniqueViolation && error.constraint === 'events_external_id_key') {

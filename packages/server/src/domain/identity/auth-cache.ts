@@ -1,11 +1,22 @@
 /**
- * A small time-bounded cache of resolved API keys, so that a request does not read the database to
- * authenticate. It is keyed by the SHA-256 of the secret, as the database is: a secret is never
+ * A small time-bounded cache of resolved API keys and sessions, so that a request does not read the
+ * database to authenticate. It is keyed by the SHA-256 of the secret, as the database is: a secret is never
  * compared with another, so no comparison's timing depends on how much of a guess was right.
  * Changes made in this process evict at once; another process sees a revoked key within `ttlMs`.
  */
-export class AuthCache<T extends { apiKeyId: string }> {
+export class AuthCache<T> {
   private readonly entries = new Map<string, { value: T; expiresAt: number }>();
+  /**
+   * Bumped by every eviction. A lookup notes it before reading the database and caches what it read
+   * only if no eviction happened meanwhile: otherwise a read that began before a sign-out or a key's
+   * deletion could put the revoked credential back for a whole TTL.
+   */
+  private evictions = 0;
+
+  /** The eviction count now, to pass to `setIfNotEvictedSince` after a database read. */
+  get version(): number {
+    return this.evictions;
+  }
 
   constructor(
     private readonly ttlMs: number,
@@ -32,9 +43,20 @@ export class AuthCache<T extends { apiKeyId: string }> {
     this.entries.set(hash, { value, expiresAt: now + this.ttlMs });
   }
 
-  /** Drops every entry of one API key (after it was changed or deleted). */
-  evictApiKey(apiKeyId: string): void {
-    for (const [hash, entry] of this.entries)
-      if (entry.value.apiKeyId === apiKeyId) this.entries.delete(hash);
+  /** Caches a value read from the database, unless something was evicted since `version` was noted. */
+  setIfNotEvictedSince(version: number, hash: string, value: T, now: number): void {
+    if (version === this.evictions) this.set(hash, value, now);
+  }
+
+  /** Drops the entry of one secret's hash (a session signed out). */
+  delete(hash: string): void {
+    this.evictions++;
+    this.entries.delete(hash);
+  }
+
+  /** Drops every entry whose value matches (an API key's, after it was changed or deleted). */
+  evictWhere(matches: (value: T) => boolean): void {
+    this.evictions++;
+    for (const [hash, entry] of this.entries) if (matches(entry.value)) this.entries.delete(hash);
   }
 }

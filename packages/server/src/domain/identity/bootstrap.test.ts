@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../../test/support/test-db.js';
 import { systemClock } from '../clock.js';
 import { bootstrapWorkspace } from './bootstrap.js';
+import { verifyPassword } from './password.js';
 
 let testDb: TestDb;
 beforeAll(async () => {
@@ -29,6 +30,64 @@ describe('bootstrapWorkspace', () => {
     try {
       const result = await bootstrapWorkspace(fresh.db, systemClock, { adminEmail: 'a@b.c' });
       expect(result.generatedApiKeySecret).toMatch(/^threadlineApiKey_[A-Za-z0-9_-]{43}$/);
+    } finally {
+      await fresh.drop();
+    }
+  });
+});
+
+describe('the owner password', () => {
+  const ownerHash = async (db: TestDb['db']) =>
+    (
+      await db.query<{ password_hash: string | null }>(
+        "SELECT password_hash FROM users WHERE created_by = 'system:bootstrap' ORDER BY id LIMIT 1",
+      )
+    )[0]!.password_hash;
+
+  it('is generated and reported once, then kept; a configured one replaces it; none is generated for an owner without', async () => {
+    const fresh = await createTestDb();
+    try {
+      const first = await bootstrapWorkspace(fresh.db, systemClock, { adminEmail: 'o@example.com' });
+      expect(first).toMatchObject({ created: true, ownerEmail: 'o@example.com' });
+      expect(first.generatedPassword).toMatch(/^[A-Za-z0-9_-]{20}$/);
+      expect(await verifyPassword(first.generatedPassword!, await ownerHash(fresh.db))).toBe(true);
+
+      const again = await bootstrapWorkspace(fresh.db, systemClock, { adminEmail: 'o@example.com' });
+      expect(again).toMatchObject({ created: false, generatedPassword: null, ownerEmail: 'o@example.com' });
+      expect(await verifyPassword(first.generatedPassword!, await ownerHash(fresh.db))).toBe(true);
+
+      const reset = await bootstrapWorkspace(fresh.db, systemClock, {
+        adminEmail: 'o@example.com',
+        adminPassword: 'operator-chose-this',
+      });
+      expect(reset.generatedPassword).toBeNull();
+      const hash = await ownerHash(fresh.db);
+      expect(await verifyPassword('operator-chose-this', hash)).toBe(true);
+      await bootstrapWorkspace(fresh.db, systemClock, {
+        adminEmail: 'o@example.com',
+        adminPassword: 'operator-chose-this',
+      });
+      expect(await ownerHash(fresh.db)).toBe(hash);
+
+      // A database from before sign-in: the owner has no password, so one is generated at this start.
+      await fresh.db.query('UPDATE users SET password_hash = NULL');
+      const upgraded = await bootstrapWorkspace(fresh.db, systemClock, { adminEmail: 'o@example.com' });
+      expect(upgraded.generatedPassword).toMatch(/^[A-Za-z0-9_-]{20}$/);
+      expect(await verifyPassword(upgraded.generatedPassword!, await ownerHash(fresh.db))).toBe(true);
+    } finally {
+      await fresh.drop();
+    }
+  });
+
+  it('is the configured one from the first start, and not reported', async () => {
+    const fresh = await createTestDb();
+    try {
+      const first = await bootstrapWorkspace(fresh.db, systemClock, {
+        adminEmail: 'o@example.com',
+        adminPassword: 'chosen-pw',
+      });
+      expect(first.generatedPassword).toBeNull();
+      expect(await verifyPassword('chosen-pw', await ownerHash(fresh.db))).toBe(true);
     } finally {
       await fresh.drop();
     }

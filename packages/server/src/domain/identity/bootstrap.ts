@@ -6,14 +6,21 @@ import { madeBy, systemActor } from '../actor.js';
 import type { Clock } from '../clock.js';
 import { newId } from '../ids.js';
 import { newSigningSecret } from '../webhooks/signing-secret.js';
-import { hashApiKeySecret, newApiKeySecret } from './api-key-secret.js';
+import { hashPassword, newPassword, verifyPassword } from './password.js';
 import { ALL_PERMISSIONS } from './permissions.js';
+import { hashSecret, newApiKeySecret } from './secrets.js';
 
-/** What the first start made. `generatedApiKeySecret` is set only when the key was generated (to print it once). */
+/**
+ * What the first start made. `generatedApiKeySecret` is set only when the key was generated, and
+ * `generatedPassword` only when the owner's password was (to print each once).
+ */
 export interface BootstrapResult {
   created: boolean;
   workspace: WorkspaceRecord;
   generatedApiKeySecret: string | null;
+  /** The owner's email, to sign in with; null if the workspace has no owner. */
+  ownerEmail: string | null;
+  generatedPassword: string | null;
 }
 
 /** Options of the first start. */
@@ -23,6 +30,12 @@ export interface BootstrapOptions {
   adminEmail: string;
   /** Sign this workspace's webhooks with this secret instead of a random one. */
   webhookSigningSecret?: string | null;
+  /**
+   * The owner's password (THREADLINE_ADMIN_PASSWORD). On every start it replaces a stored one it
+   * does not match, so an operator resets a forgotten password by setting it. Without it, an owner
+   * who has none gets a generated one.
+   */
+  adminPassword?: string | null;
 }
 
 const BOOTSTRAP = systemActor('bootstrap');
@@ -37,19 +50,61 @@ export async function bootstrapWorkspace(
   options: BootstrapOptions,
 ): Promise<BootstrapResult> {
   const existing = await workspaces.findFirstWorkspace(db);
-  if (existing) return { created: false, workspace: existing, generatedApiKeySecret: null };
-  return db.transaction(async (tx) => {
+  if (existing) return ensureOwnerPassword(db, existing, options.adminPassword ?? null);
+  // Hashed before the transaction: scrypt takes tens of milliseconds, the bootstrap lock need not wait.
+  const password = await ownerPassword(options.adminPassword);
+  const result = await db.transaction(async (tx) => {
     // Another process may be bootstrapping at this moment: wait for it, then look again.
     await workspaces.lockBootstrap(tx);
     const made = await workspaces.findFirstWorkspace(tx);
-    if (made) return { created: false, workspace: made, generatedApiKeySecret: null };
-    return createWorkspaceWithOwner(tx, clock, { ...options, name: 'Threadline' });
+    if (made) return null;
+    return createWorkspaceWithOwner(tx, clock, { ...options, name: 'Threadline' }, password);
   });
+  if (result) return result;
+  const made = (await workspaces.findFirstWorkspace(db))!;
+  return ensureOwnerPassword(db, made, options.adminPassword ?? null);
+}
+
+/**
+ * Gives the owner of an existing workspace the configured password when theirs does not match it,
+ * or a generated one when they have none (databases made before sign-in existed).
+ */
+async function ensureOwnerPassword(
+  db: Queryable,
+  workspace: WorkspaceRecord,
+  adminPassword: string | null,
+): Promise<BootstrapResult> {
+  const result = { created: false, workspace, generatedApiKeySecret: null, generatedPassword: null };
+  const owner = await identity.findOwnerWithPassword(db, workspace.id);
+  if (!owner) return { ...result, ownerEmail: null };
+  const ownerEmail = owner.user.email;
+  if (adminPassword) {
+    if (!(await verifyPassword(adminPassword, owner.passwordHash))) {
+      await identity.setUserPasswordHash(db, workspace.id, owner.user.id, await hashPassword(adminPassword));
+    }
+    return { ...result, ownerEmail };
+  }
+  if (owner.passwordHash) return { ...result, ownerEmail };
+  const generatedPassword = newPassword();
+  await identity.setUserPasswordHash(db, workspace.id, owner.user.id, await hashPassword(generatedPassword));
+  return { ...result, ownerEmail, generatedPassword };
 }
 
 /** What a new workspace starts with: its name and owner, and optionally the key's secret. */
 export interface NewWorkspaceOptions extends BootstrapOptions {
   name: string;
+}
+
+/** The owner's password and its hash, made before the transaction (hashing is slow). */
+export interface OwnerPassword {
+  password: string;
+  passwordHash: string;
+}
+
+/** Makes the owner's password: the given one, or a generated one. */
+export async function ownerPassword(given?: string | null): Promise<OwnerPassword> {
+  const password = given || newPassword();
+  return { password, passwordHash: await hashPassword(password) };
 }
 
 /**
@@ -61,6 +116,7 @@ export async function createWorkspaceWithOwner(
   tx: Queryable,
   clock: Clock,
   options: NewWorkspaceOptions,
+  password: OwnerPassword,
 ): Promise<BootstrapResult> {
   const now = clock();
   const workspace: WorkspaceRecord = {
@@ -83,7 +139,7 @@ export async function createWorkspaceWithOwner(
       deletedAt: null,
       deletedBy: null,
     },
-    null,
+    password.passwordHash,
   );
   const machineUserId = newId('mu');
   await identity.insertMachineUser(tx, {
@@ -110,7 +166,13 @@ export async function createWorkspaceWithOwner(
       deletedAt: null,
       deletedBy: null,
     },
-    hashApiKeySecret(secret),
+    hashSecret(secret),
   );
-  return { created: true, workspace, generatedApiKeySecret: options.apiKey ? null : secret };
+  return {
+    created: true,
+    workspace,
+    generatedApiKeySecret: options.apiKey ? null : secret,
+    ownerEmail: options.adminEmail,
+    generatedPassword: options.adminPassword ? null : password.password,
+  };
 }

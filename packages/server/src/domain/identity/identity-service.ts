@@ -4,23 +4,26 @@ import type { ApiKeyRecord, MachineUserRecord, UserRecord } from '../../storage/
 import * as identity from '../../storage/identity-repository.js';
 import * as workspaces from '../../storage/workspace-repository.js';
 import { madeBy } from '../actor.js';
-import type { Caller } from '../caller.js';
+import type { AuthenticatedCaller, Caller } from '../caller.js';
 import type { Clock } from '../clock.js';
 import { forbiddenError, notFoundError, validationError } from '../errors.js';
 import { newId } from '../ids.js';
+import { type Page, type PageArgs, toPage, toPageRequest } from '../pagination.js';
 import { optionalString, parseInput, requiredString } from '../validation.js';
-import { hashApiKeySecret, newApiKeySecret } from './api-key-secret.js';
 import { AuthCache } from './auth-cache.js';
 import {
   type BootstrapOptions,
   bootstrapWorkspace,
   createWorkspaceWithOwner,
   type NewWorkspaceOptions,
+  ownerPassword,
 } from './bootstrap.js';
 import { ALL_PERMISSIONS, isPermission, type Permission } from './permissions.js';
+import { hashSecret, newApiKeySecret } from './secrets.js';
 
-/** A caller resolved from an API key. */
-export interface ApiKeyCaller extends Caller {
+/** A caller resolved from an API key: its machine user acts. */
+export interface ApiKeyCaller extends AuthenticatedCaller {
+  kind: 'apiKey';
   apiKeyId: string;
   machineUserId: string;
 }
@@ -71,30 +74,35 @@ export function createIdentityService(deps: { db: Db; clock: Clock; authCacheTtl
     bootstrap: (options: BootstrapOptions) => bootstrapWorkspace(db, clock, options),
 
     /** Makes another workspace with its owner and all-permissions key (the CLI's create-workspace). */
-    createWorkspace: (options: NewWorkspaceOptions) =>
-      db.transaction((tx) => createWorkspaceWithOwner(tx, clock, options)),
+    async createWorkspace(options: NewWorkspaceOptions) {
+      const password = await ownerPassword(options.adminPassword);
+      return db.transaction((tx) => createWorkspaceWithOwner(tx, clock, options, password));
+    },
 
     /** The caller of an API key resolved within the cache's lifetime, without touching the database. */
     cachedApiKeyCaller: (secret: string): ApiKeyCaller | undefined =>
-      secret ? cache.get(hashApiKeySecret(secret), Date.now()) : undefined,
+      secret ? cache.get(hashSecret(secret), Date.now()) : undefined,
 
     /** Resolves an API key secret to its caller, or null for an unknown, deleted or empty key. */
     async authenticateApiKey(secret: string): Promise<ApiKeyCaller | null> {
       if (!secret) return null;
       const now = Date.now();
-      const hash = hashApiKeySecret(secret);
+      const hash = hashSecret(secret);
       const cached = cache.get(hash, now);
       if (cached) return cached;
+      const version = cache.version;
       const key = await identity.findLiveApiKeyBySecretHash(db, hash);
       if (!key) return null;
       const caller: ApiKeyCaller = {
+        kind: 'apiKey',
         workspaceId: key.workspaceId,
         actor: key.machineUserId,
         apiKeyId: key.id,
         machineUserId: key.machineUserId,
+        rateLimitBucket: `key:${key.id}`,
         permissions: new Set(key.hasAllPermissions ? ALL_PERMISSIONS : key.permissions.filter(isPermission)),
       };
-      cache.set(hash, caller, now);
+      cache.setIfNotEvictedSince(version, hash, caller, now);
       return caller;
     },
 
@@ -134,7 +142,7 @@ export function createIdentityService(deps: { db: Db; clock: Clock; authCacheTtl
         deletedBy: null,
       };
       const secret = newApiKeySecret();
-      await identity.insertApiKey(db, apiKey, hashApiKeySecret(secret));
+      await identity.insertApiKey(db, apiKey, hashSecret(secret));
       return { apiKey, secret };
     },
 
@@ -149,7 +157,7 @@ export function createIdentityService(deps: { db: Db; clock: Clock; authCacheTtl
         updatedBy: caller.actor,
       });
       if (!updated) throw notFoundError('apiKeyId', 'API key');
-      cache.evictApiKey(updated.id);
+      cache.evictWhere((c) => c.apiKeyId === updated.id);
       return updated;
     },
 
@@ -163,7 +171,7 @@ export function createIdentityService(deps: { db: Db; clock: Clock; authCacheTtl
         caller.actor,
       );
       if (!deleted) throw notFoundError('apiKeyId', 'API key');
-      cache.evictApiKey(deleted.id);
+      cache.evictWhere((c) => c.apiKeyId === deleted.id);
       return deleted;
     },
 
@@ -173,6 +181,34 @@ export function createIdentityService(deps: { db: Db; clock: Clock; authCacheTtl
     /** Users of the caller's workspace by id. */
     getUsers: (caller: Caller, ids: readonly string[]): Promise<UserRecord[]> =>
       identity.findUsers(db, caller.workspaceId, ids),
+
+    /** A machine user of the caller's workspace (a deleted one too), or null. */
+    async getMachineUser(caller: Caller, id: string): Promise<MachineUserRecord | null> {
+      const [machineUser] = await identity.findMachineUsers(db, caller.workspaceId, [id]);
+      return machineUser ?? null;
+    },
+
+    /** One page of the workspace's live machine users in creation order, optionally of one type. */
+    async listMachineUsers(
+      caller: Caller,
+      args: PageArgs & { filters?: { type?: MachineUserRecord['type'] | null } | null },
+    ): Promise<Page<MachineUserRecord>> {
+      const request = toPageRequest(args, ['text']);
+      const rows = await identity.listMachineUsers(
+        db,
+        caller.workspaceId,
+        args.filters?.type ?? null,
+        request,
+      );
+      return toPage(rows, request, (m) => [m.id]);
+    },
+
+    /** One page of a machine user's live API keys in creation order (never their secrets). */
+    async listApiKeys(caller: Caller, machineUserId: string, args: PageArgs): Promise<Page<ApiKeyRecord>> {
+      const request = toPageRequest(args, ['text']);
+      const rows = await identity.listApiKeys(db, caller.workspaceId, machineUserId, request);
+      return toPage(rows, request, (k) => [k.id]);
+    },
 
     /** Machine users of the caller's workspace by id. */
     getMachineUsers: (caller: Caller, ids: readonly string[]): Promise<MachineUserRecord[]> =>

@@ -21,7 +21,7 @@ beforeAll(async () => {
 afterAll(() => testDb.drop());
 
 async function take(limiter: ReturnType<typeof createRateLimiter>, apiKeyId: string, workspaceId = W1) {
-  return (await limiter.take({ apiKeyId, workspaceId })) as RateLimitVerdict;
+  return (await limiter.take({ rateLimitBucket: `key:${apiKeyId}`, workspaceId })) as RateLimitVerdict;
 }
 
 describe('rate limiter', () => {
@@ -82,11 +82,13 @@ describe('rate limiter', () => {
 
   it('answers synchronously while it holds an allowance, and null without limits', async () => {
     const limiter = createRateLimiter({ db: testDb.db, clock, perKey: 10_000, perWorkspace: 0 });
-    const first = limiter.take({ apiKeyId: 'ak_sync', workspaceId: W1 });
+    const first = limiter.take({ rateLimitBucket: 'key:ak_sync', workspaceId: W1 });
     expect(first).toBeInstanceOf(Promise);
     await first;
-    expect(limiter.take({ apiKeyId: 'ak_sync', workspaceId: W1 })).toMatchObject({ allowed: true });
+    expect(limiter.take({ rateLimitBucket: 'key:ak_sync', workspaceId: W1 })).toMatchObject({
+      allowed: true,
+    });
     const off = createRateLimiter({ db: testDb.db, clock, perKey: 0, perWorkspace: 0 });
-    expect(off.take({ apiKeyId: 'ak_sync', workspaceId: W1 })).toBeNull();
+    expect(off.take({ rateLimitBucket: 'key:ak_sync', workspaceId: W1 })).toBeNull();
   });
 });

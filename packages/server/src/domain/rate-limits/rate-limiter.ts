@@ -23,9 +23,10 @@ export interface RateLimitVerdict {
   resetAt: Date;
 }
 
-/** Who a request counts against. */
+/** Who a request counts against: its own bucket (an API key's, a person's) and its workspace. */
 export interface RateLimitedCaller {
-  apiKeyId: string;
+  /** `key:<apiKeyId>` or `user:<userId>`; limited by the per-key limit. */
+  rateLimitBucket: string;
   workspaceId: string;
 }
 
@@ -75,7 +76,7 @@ export function createRateLimiter(deps: {
   perKey: number;
   perWorkspace: number;
 }): RateLimiter {
-  // Keyed by API key id and by workspace id: no string is built per request.
+  // Keyed by caller bucket and by workspace id: no string is built per request.
   const keyAllowances = new Map<string, Allowance>();
   const workspaceAllowances = new Map<string, Allowance>();
 
@@ -141,8 +142,8 @@ export function createRateLimiter(deps: {
     const windowStart = now - (now % RATE_LIMIT_WINDOW_MS);
     const buckets: Bucket[] = [];
     if (deps.perKey > 0) {
-      const state = allowanceOf(keyAllowances, caller.apiKeyId, windowStart);
-      buckets.push({ name: `key:${caller.apiKeyId}`, limit: deps.perKey, state });
+      const state = allowanceOf(keyAllowances, caller.rateLimitBucket, windowStart);
+      buckets.push({ name: caller.rateLimitBucket, limit: deps.perKey, state });
     }
     if (deps.perWorkspace > 0) {
       const state = allowanceOf(workspaceAllowances, caller.workspaceId, windowStart);

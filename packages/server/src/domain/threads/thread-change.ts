@@ -7,6 +7,7 @@ import type { ActorRef } from '../actor.js';
 import type { Clock } from '../clock.js';
 import { notFoundError } from '../errors.js';
 import { newId } from '../ids.js';
+import { type LiveChange, THREAD_UPDATED } from '../live/live-feed.js';
 import type { WebhookOutbox } from '../webhooks/outbox.js';
 import {
   entryEvents,
@@ -104,6 +105,7 @@ export function createThreadChanger(deps: { db: Db; clock: Clock; outbox: Webhoo
           noteId: entry.noteId,
         })),
       );
+      await outbox.announce(tx, liveChangesOf(workspaceId, thread.id, types));
       const [changed] = await findThreads(tx, workspaceId, [thread.id]);
       if (before) {
         const after = await outbox.snapshot(tx, workspaceId, { ...changed!, customer: before.customer });
@@ -118,6 +120,15 @@ export function createThreadChanger(deps: { db: Db; clock: Clock; outbox: Webhoo
     };
     return options.tx ? run(options.tx) : db.transaction(run);
   };
+}
+
+/**
+ * What the live feed hears of a thread change: one change per event type it produces, or one
+ * THREAD_UPDATED for a change no webhook event describes (a new title, a custom timeline entry).
+ */
+function liveChangesOf(workspaceId: string, threadId: string, types: readonly string[]): LiveChange[] {
+  const distinct = types.length > 0 ? [...new Set(types)] : [THREAD_UPDATED];
+  return distinct.map((type) => ({ kind: 'thread', workspaceId, threadId, type }));
 }
 
 /** Applies a change to a thread; see createThreadChanger. */

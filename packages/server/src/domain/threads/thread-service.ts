@@ -173,6 +173,14 @@ export function createThreadService(deps: { db: Db; clock: Clock; outbox: Webhoo
               payload: { thread: threadJson(await outbox.snapshot(q, caller.workspaceId, created)) },
             },
           ],
+          (created) => [
+            {
+              kind: 'thread',
+              workspaceId: created.workspaceId,
+              threadId: created.id,
+              type: 'thread.thread_created',
+            },
+          ],
         );
       } catch (error) {
         if (error instanceof UniqueViolation && error.constraint === 'threads_external_id_key') {

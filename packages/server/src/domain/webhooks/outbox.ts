@@ -6,6 +6,8 @@ import { insertWebhookEvents, subscribedEventTypes } from '../../storage/webhook
 import { actorKind } from '../actor.js';
 import type { Clock } from '../clock.js';
 import { newId } from '../ids.js';
+import type { LiveChange, LiveFeed } from '../live/live-feed.js';
+import { createLiveSender } from '../live/live-relay.js';
 import type { WebhookEventType } from './event-types.js';
 import type { Assignee, ThreadSnapshot } from './webhook-json.js';
 
@@ -40,8 +42,30 @@ export function createDoorbell(): DeliveryDoorbell & { connect(listener: () => v
  * own transaction: a change and its events are committed together or not at all. Once committed,
  * the delivery worker is told, so the first attempt does not wait for its next poll.
  */
-export function createWebhookOutbox(deps: { db: Db; clock: Clock; doorbell: DeliveryDoorbell }) {
-  const { db, clock, doorbell } = deps;
+export function createWebhookOutbox(deps: {
+  db: Db;
+  clock: Clock;
+  doorbell: DeliveryDoorbell;
+  live: LiveFeed;
+  /** Told of failures of work done after a request has been answered (sending live changes). */
+  onBackgroundError: (error: unknown) => void;
+}) {
+  const { db, clock, doorbell, live, onBackgroundError } = deps;
+
+  // On PostgreSQL changes travel through NOTIFY to every process, this one included (live-relay.ts).
+  const relay = db.listen ? createLiveSender(db, onBackgroundError) : null;
+
+  /**
+   * Tells the live feed about changes once `q`'s writes are committed. Every change announces
+   * itself, whether or not a webhook target subscribes (events are written only when one does).
+   */
+  async function announce(q: Queryable, changes: readonly LiveChange[]): Promise<void> {
+    if (changes.length === 0) return;
+    whenCommitted(q, () => {
+      if (relay) relay(changes);
+      else for (const change of changes) live.publish(change);
+    });
+  }
 
   /** Writes events (those no target wants are dropped by the insert itself). */
   async function emit(
@@ -71,22 +95,30 @@ export function createWebhookOutbox(deps: { db: Db; clock: Clock; doorbell: Deli
 
     emit,
 
+    announce,
+
     /**
      * Runs a write that may produce events of `types`. When no enabled target wants any of them it
      * runs as it is (one statement, no transaction); otherwise the write and its events, built from
      * the write's result, go in one transaction. A target saved while the write runs applies from
-     * the next change on.
+     * the next change on. `changes` names what the result changed, for the live feed.
      */
     async record<T>(
       workspaceId: string,
       types: readonly WebhookEventType[],
       write: (q: Queryable) => Promise<T>,
       events: (result: T, q: Queryable, wanted: ReadonlySet<string>) => Promise<WebhookEventDraft[]>,
+      changes: (result: T) => LiveChange[],
     ): Promise<T> {
       const wanted = await subscribedEventTypes(db, workspaceId);
-      if (!types.some((type) => wanted.has(type))) return write(db);
+      if (!types.some((type) => wanted.has(type))) {
+        const result = await write(db);
+        await announce(db, changes(result));
+        return result;
+      }
       return db.transaction(async (tx) => {
         const result = await write(tx);
+        await announce(tx, changes(result));
         const drafts = await events(result, tx, wanted);
         await emit(
           tx,

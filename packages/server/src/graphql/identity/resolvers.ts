@@ -1,7 +1,8 @@
 import type { PageArgs } from '../../domain/pagination.js';
 import type { ApiKeyRecord, MachineUserRecord } from '../../storage/identity-repository.js';
 import { auditResolvers, connectionOutput, deletionResolvers } from '../common/output.js';
-import { mutationField, queryField } from '../common/root-field.js';
+import { mutationField, queryField, rethrowAsQueryError } from '../common/root-field.js';
+import type { AuthedContext } from '../context.js';
 
 /** Resolvers of workspaces, users, machine users and API keys. */
 export const identityResolvers = {
@@ -21,6 +22,14 @@ export const identityResolvers = {
         connectionOutput(await ctx.services.users.listUsers(ctx.caller, args)),
     ),
     myUser: queryField(['user:read'], (_args, { caller, services }) => services.users.getMyUser(caller)),
+    machineUser: queryField(['machineUser:read'], (args: { machineUserId: string }, { caller, services }) =>
+      services.identity.getMachineUser(caller, args.machineUserId),
+    ),
+    machineUsers: queryField(
+      ['machineUser:read'],
+      async (args: PageArgs & { filters?: { type?: MachineUserRecord['type'] | null } | null }, ctx) =>
+        connectionOutput(await ctx.services.identity.listMachineUsers(ctx.caller, args)),
+    ),
     myMachineUser: queryField([], async (_args, { caller, services }) => {
       const [machineUser] = await services.identity.getMachineUsers(caller, [caller.actor]);
       return machineUser ?? null;
@@ -46,9 +55,12 @@ export const identityResolvers = {
   },
   Workspace: { ...auditResolvers, isDemoWorkspace: () => false },
   User: { ...auditResolvers, ...deletionResolvers, avatarUrl: () => null, slackIdentities: () => [] },
-  MachineUser: { ...auditResolvers, ...deletionResolvers } satisfies Record<
-    string,
-    (m: MachineUserRecord) => unknown
-  >,
+  MachineUser: {
+    ...auditResolvers,
+    ...deletionResolvers,
+    // apiKey:read is required of the selection by nestedPermissions (ApiKey is a read-guarded type).
+    apiKeys: (machineUser: MachineUserRecord, args: PageArgs, { caller, services }: AuthedContext) =>
+      services.identity.listApiKeys(caller, machineUser.id, args).then(connectionOutput, rethrowAsQueryError),
+  },
   ApiKey: { ...auditResolvers, ...deletionResolvers } satisfies Record<string, (k: ApiKeyRecord) => unknown>,
 };

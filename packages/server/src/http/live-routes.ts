@@ -1,0 +1,94 @@
+import type { FastifyInstance } from 'fastify';
+import type { IdentityService } from '../domain/identity/identity-service.js';
+import type { SessionService } from '../domain/identity/session-service.js';
+import type { LiveChange, LiveFeed } from '../domain/live/live-feed.js';
+import { callerOf, type RequestCaller } from './auth.js';
+
+/** The live stream's path (Threadline's own, Plain has none). */
+export const LIVE_PATH = '/live';
+
+/** Settings of the live stream. */
+export interface LiveOptions {
+  /** A comment line this often keeps proxies from closing an idle stream, and re-checks the credential. */
+  heartbeatMs?: number;
+  /** Open streams per process at most; beyond, 503. */
+  maxConnections?: number;
+}
+
+function frameOf(change: LiveChange, caller: RequestCaller): string | null {
+  if (change.kind === 'thread') {
+    if (!caller.permissions.has('thread:read')) return null;
+    return `event: thread\ndata: ${JSON.stringify({ threadId: change.threadId, type: change.type })}\n\n`;
+  }
+  if (!caller.permissions.has('customer:read')) return null;
+  return `event: customer\ndata: ${JSON.stringify({ customerId: change.customerId, type: change.type })}\n\n`;
+}
+
+/**
+ * GET /live: server-sent events of the caller's workspace, for the web app's live inbox. Each
+ * committed change to a thread is `event: thread` with `{"threadId","type"}`, to a customer
+ * `event: customer` with `{"customerId","type"}`; the browser re-reads what it shows through GraphQL.
+ * Authenticated by the session cookie (a GET is fine here: the stream only reads, and a page of
+ * another origin cannot read it) or a Bearer API key.
+ */
+export function liveRoutes(
+  deps: { live: LiveFeed; identity: IdentityService; sessions: SessionService },
+  options: LiveOptions = {},
+) {
+  const heartbeatMs = options.heartbeatMs ?? 25_000;
+  const maxConnections = options.maxConnections ?? 1000;
+  return async (app: FastifyInstance) => {
+    // Open streams never go idle, so the server would wait for them on close: they are ended first.
+    const open = new Set<() => void>();
+    app.addHook('preClose', async () => {
+      for (const end of [...open]) end();
+    });
+
+    app.get(LIVE_PATH, async (request, reply) => {
+      const caller = await callerOf(request, deps.identity, deps.sessions);
+      if (!caller) {
+        return reply
+          .code(401)
+          .send({ error: { code: 'unauthenticated', message: 'Sign in, or send an API key.' } });
+      }
+      if (open.size >= maxConnections) {
+        return reply
+          .code(503)
+          .header('retry-after', 30)
+          .send({ error: { code: 'too_many_streams', message: 'Too many live streams; try again later.' } });
+      }
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        // nginx buffers responses unless told not to, which would hold events back.
+        'x-accel-buffering': 'no',
+        'apigw-requestid': request.id,
+      });
+      res.write(': connected\n\n');
+
+      const unsubscribe = deps.live.subscribe(caller.workspaceId, (change) => {
+        const frame = frameOf(change, caller);
+        if (frame) res.write(frame);
+      });
+      const heartbeat = setInterval(async () => {
+        // A signed-out session or a deleted key ends its stream within one heartbeat.
+        const still = await callerOf(request, deps.identity, deps.sessions).catch(() => null);
+        if (still?.workspaceId === caller.workspaceId) res.write(': ping\n\n');
+        else end();
+      }, heartbeatMs);
+      heartbeat.unref();
+      const end = () => {
+        clearInterval(heartbeat);
+        unsubscribe();
+        open.delete(end);
+        if (!res.writableEnded) res.end();
+      };
+      open.add(end);
+      request.raw.on('close', end);
+      res.on('error', end);
+    });
+  };
+}

@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import type { Request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCustomerWithThreads } from '../../server/test/support/fixtures.js';
+import { screenshot, signIn, startWebApp, type WebApp } from './support/browser.js';
+
+describe('the inbox (Chromium)', () => {
+  let app: WebApp;
+  let customerId: string;
+  beforeAll(async () => {
+    app = await startWebApp();
+    ({ customerId } = await createCustomerWithThreads(app.server, 'inbox', 3));
+    await signIn(app);
+  });
+  afterAll(() => app?.close());
+
+  it('lists Todo threads with their customer, and shows a thread created meanwhile without a reload or polling', async () => {
+    const { page } = app;
+    await page.getByText('Thread 2').waitFor();
+    expect(await page.locator('.thread-row').count()).toBe(3);
+    // Marks this document: a reload would lose it.
+    await page.evaluate(() => {
+      (window as unknown as { marker: string }).marker = 'no reload';
+    });
+    const graphqlRequests: Request[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/graphql')) graphqlRequests.push(r);
+    });
+    // Idle for 2 s: an app that polls would ask for the list meanwhile.
+    await page.waitForTimeout(2000);
+    expect(graphqlRequests).toHaveLength(0);
+
+    const title = `Live ${randomUUID().slice(0, 8)}`;
+    const made = await app.server.client.createThread({ title, customerIdentifier: { customerId } });
+    expect(made.error).toBeUndefined();
+    await page.getByText(title).waitFor({ timeout: 5000 });
+    expect(await page.locator('.thread-row').count()).toBe(4);
+    expect(await page.evaluate(() => (window as unknown as { marker: string }).marker)).toBe('no reload');
+    // The new thread came because the server said so (one refresh after the change), not by a timer.
+    expect(graphqlRequests.length).toBeGreaterThan(0);
+    expect(graphqlRequests.length).toBeLessThanOrEqual(2);
+    await screenshot(page, 'inbox');
+  });
+
+  it('filters by priority and moves a thread to Done when it is marked done elsewhere', async () => {
+    const { page } = app;
+    const list = await app.server.client.getThreads({ filters: { customerIds: [customerId] } });
+    const [urgent, done] = list.data!.threads;
+    await app.server.client.changeThreadPriority({ threadId: urgent!.id, priority: 0 });
+    await page.getByLabel('Priority', { exact: true }).selectOption({ label: 'Urgent' });
+    await page.waitForFunction((n) => document.querySelectorAll('.thread-row').length === n, 1);
+    expect(await page.locator('.thread-row .thread-title').textContent()).toBe(urgent!.title);
+    await page.getByLabel('Priority', { exact: true }).selectOption({ label: 'Any priority' });
+
+    await app.server.client.markThreadAsDone({ threadId: done!.id });
+    await page.waitForFunction((n) => document.querySelectorAll('.thread-row').length === n, 3);
+    await page.getByRole('link', { name: 'Done', exact: true }).first().click();
+    await page.getByRole('heading', { name: 'Done', level: 1 }).waitFor();
+    await page.getByText(done!.title).waitFor();
+  });
+
+  it('moves between threads with j and k, and Cmd+K acts on the focused one', async () => {
+    const { page } = app;
+    await page.getByRole('link', { name: 'Todo', exact: true }).first().click();
+    await page.getByRole('heading', { name: 'Todo', level: 1 }).waitFor();
+    const rows = page.locator('.thread-row');
+    await page.waitForFunction((n) => document.querySelectorAll('.thread-row').length === n, 3);
+    const focusedId = () =>
+      page.evaluate(() => document.activeElement?.closest('.thread-row')?.getAttribute('data-thread-id'));
+    await page.locator('.thread-row-link').first().focus();
+    await page.keyboard.press('j');
+    const second = await rows.nth(1).getAttribute('data-thread-id');
+    expect(await focusedId()).toBe(second);
+    await page.keyboard.press('k');
+    expect(await focusedId()).toBe(await rows.nth(0).getAttribute('data-thread-id'));
+    await page.keyboard.press('ArrowDown');
+
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('Mark as done');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(async () => (await app.server.client.getThread({ threadId: second! })).data?.status)
+      .toBe('DONE');
+    await page.waitForFunction((n) => document.querySelectorAll('.thread-row').length === n, 2);
+  });
+});

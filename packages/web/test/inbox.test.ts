@@ -1,8 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import type { Request } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCustomerWithThreads } from '../../server/test/support/fixtures.js';
+import { terminateListeners } from '../../server/test/support/listeners.js';
 import { screenshot, signIn, startWebApp, type WebApp } from './support/browser.js';
+
+/**
+ * Waits for a second without requests: the earlier tests' changes may still be refreshing the list,
+ * and a refresh for them would show a thread made afterwards whatever the test is about.
+ */
+async function quiet(page: Page): Promise<void> {
+  let lastRequest = Date.now();
+  const seen = () => {
+    lastRequest = Date.now();
+  };
+  page.on('request', seen);
+  await expect.poll(() => Date.now() - lastRequest, { timeout: 10_000 }).toBeGreaterThan(1000);
+  page.off('request', seen);
+}
 
 describe('the inbox (Chromium)', () => {
   let app: WebApp;
@@ -83,4 +98,39 @@ describe('the inbox (Chromium)', () => {
       .toBe('DONE');
     await page.waitForFunction((n) => document.querySelectorAll('.thread-row').length === n, 2);
   });
+
+  it('shows a thread made while its own stream was cut, once the stream is back', async () => {
+    const { page } = app;
+    const rowsBefore = await page.locator('.thread-row').count();
+    await quiet(page);
+    // The server drops every connection, the open /live stream with them (as a restart or a proxy
+    // would); the browser's EventSource connects again after about 3 s, and the thread is made meanwhile.
+    app.server.server.app.server.closeAllConnections();
+    await page.getByLabel('Live updates reconnecting').waitFor({ timeout: 5000 });
+    const title = `Meanwhile ${randomUUID().slice(0, 8)}`;
+    const made = await app.server.client.createThread({ title, customerIdentifier: { customerId } });
+    expect(made.error).toBeUndefined();
+    expect(await page.getByText(title).count()).toBe(0);
+    await page.getByLabel('Live updates on').waitFor({ timeout: 10_000 });
+    await page.getByText(title).waitFor({ timeout: 5000 });
+    expect(await page.locator('.thread-row').count()).toBe(rowsBefore + 1);
+  });
+
+  // PostgreSQL only: with PGlite the server has no listener to lose (one process, no NOTIFY).
+  it.runIf(process.env.DATABASE_URL)(
+    "shows a thread made while the server's listener was lost, once the server says to resync",
+    async () => {
+      const { page } = app;
+      const rowsBefore = await page.locator('.thread-row').count();
+      await quiet(page);
+
+      expect(await terminateListeners(app.server.server.db)).toBe(1);
+      // Sent while nobody listens (the listener waits a second before connecting again): missed.
+      const title = `Missed ${randomUUID().slice(0, 8)}`;
+      const made = await app.server.client.createThread({ title, customerIdentifier: { customerId } });
+      expect(made.error).toBeUndefined();
+      await page.getByText(title).waitFor({ timeout: 8000 });
+      expect(await page.locator('.thread-row').count()).toBe(rowsBefore + 1);
+    },
+  );
 });

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { IdentityService } from '../domain/identity/identity-service.js';
 import type { SessionService } from '../domain/identity/session-service.js';
-import type { LiveChange, LiveFeed } from '../domain/live/live-feed.js';
+import type { LiveFeed, LiveMessage } from '../domain/live/live-feed.js';
 import { callerOf, type RequestCaller } from './auth.js';
 
 /** The live stream's path (Threadline's own, Plain has none). */
@@ -15,19 +15,22 @@ export interface LiveOptions {
   maxConnections?: number;
 }
 
-function frameOf(change: LiveChange, caller: RequestCaller): string | null {
-  if (change.kind === 'thread') {
+function frameOf(message: LiveMessage, caller: RequestCaller): string | null {
+  if (message.kind === 'resync') return 'event: resync\ndata: {}\n\n';
+  if (message.kind === 'thread') {
     if (!caller.permissions.has('thread:read')) return null;
-    return `event: thread\ndata: ${JSON.stringify({ threadId: change.threadId, type: change.type })}\n\n`;
+    return `event: thread\ndata: ${JSON.stringify({ threadId: message.threadId, type: message.type })}\n\n`;
   }
   if (!caller.permissions.has('customer:read')) return null;
-  return `event: customer\ndata: ${JSON.stringify({ customerId: change.customerId, type: change.type })}\n\n`;
+  return `event: customer\ndata: ${JSON.stringify({ customerId: message.customerId, type: message.type })}\n\n`;
 }
 
 /**
  * GET /live: server-sent events of the caller's workspace, for the web app's live inbox. Each
  * committed change to a thread is `event: thread` with `{"threadId","type"}`, to a customer
  * `event: customer` with `{"customerId","type"}`; the browser re-reads what it shows through GraphQL.
+ * `event: resync` says changes may have been missed (the process lost its connection to the other
+ * processes for a while): re-read everything shown.
  * Authenticated by the session cookie (a GET is fine here: the stream only reads, and a page of
  * another origin cannot read it) or a Bearer API key.
  */
@@ -69,8 +72,8 @@ export function liveRoutes(
       });
       res.write(': connected\n\n');
 
-      const unsubscribe = deps.live.subscribe(caller.workspaceId, (change) => {
-        const frame = frameOf(change, caller);
+      const unsubscribe = deps.live.subscribe(caller.workspaceId, (message) => {
+        const frame = frameOf(message, caller);
         if (frame) res.write(frame);
       });
       const heartbeat = setInterval(async () => {

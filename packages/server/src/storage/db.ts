@@ -34,9 +34,14 @@ export interface Db extends Queryable {
   /**
    * Listens to a NOTIFY channel on a connection of its own (PostgreSQL only: PGlite is one process,
    * with no one else to hear from) until the returned function is called. Reconnects after a lost
-   * connection; notifications sent meanwhile are missed.
+   * connection; notifications sent meanwhile are missed, so `onResumed` is called once it listens
+   * again, for the caller to make up for them.
    */
-  listen?(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
+  listen?(
+    channel: string,
+    onMessage: (payload: string) => void,
+    onResumed?: () => void,
+  ): Promise<() => Promise<void>>;
 }
 
 /**

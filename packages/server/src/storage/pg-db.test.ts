@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { terminateListeners } from '../../test/support/listeners.js';
 import { createTestDb } from '../../test/support/test-db.js';
 import { CUSTOM_PLAN } from './db.js';
 
@@ -43,6 +44,31 @@ describe.runIf(process.env.DATABASE_URL)('the pg adapter', () => {
     try {
       const [row] = await testDb.db.query<{ random_page_cost: string }>('SHOW random_page_cost');
       expect(row?.random_page_cost).toBe('1.1');
+    } finally {
+      await testDb.drop();
+    }
+  });
+
+  it('listens again after its connection is lost, and says so once it does', async () => {
+    const testDb = await createTestDb();
+    try {
+      const { db } = testDb;
+      const heard: string[] = [];
+      let resumed = 0;
+      const stop = await db.listen!(
+        'pg_db_test',
+        (payload) => heard.push(payload),
+        () => resumed++,
+      );
+      await db.query("SELECT pg_notify('pg_db_test', 'before')");
+      await vi.waitFor(() => expect(heard).toEqual(['before']));
+      expect(resumed).toBe(0);
+
+      expect(await terminateListeners(db)).toBe(1);
+      await vi.waitFor(() => expect(resumed).toBe(1), { timeout: 5000 });
+      await db.query("SELECT pg_notify('pg_db_test', 'after')");
+      await vi.waitFor(() => expect(heard).toEqual(['before', 'after']));
+      await stop();
     } finally {
       await testDb.drop();
     }

@@ -115,7 +115,8 @@ export function openPgDb(options: PgDbOptions): Db {
       }
     },
     close: () => pool.end(),
-    listen: (channel, onMessage) => listen(options.connectionString, channel, onMessage),
+    listen: (channel, onMessage, onResumed) =>
+      listen(options.connectionString, channel, onMessage, onResumed),
   };
 }
 
@@ -127,10 +128,12 @@ async function listen(
   connectionString: string,
   channel: string,
   onMessage: (payload: string) => void,
+  onResumed: () => void = () => {},
 ): Promise<() => Promise<void>> {
   let stopped = false;
   let client: pg.Client | null = null;
   let retry: NodeJS.Timeout | null = null;
+  let listenedBefore = false;
 
   const connect = async (): Promise<void> => {
     const next = new pg.Client({ connectionString });
@@ -143,6 +146,8 @@ async function listen(
     client = next;
     await next.connect();
     await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    if (listenedBefore) onResumed();
+    listenedBefore = true;
   };
   const reconnect = (lost: pg.Client) => {
     if (stopped || client !== lost || retry) return;

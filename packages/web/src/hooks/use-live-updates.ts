@@ -24,12 +24,15 @@ export function useLiveUpdates(): boolean {
   useEffect(() => {
     const source = new EventSource('/live');
     const refresh = batched(queryClient);
+    const refreshEverything = () => void queryClient.invalidateQueries();
     let lostOnce = false;
     source.onopen = () => {
       setConnected(true);
       // Changes made while the stream was down were never sent: refresh everything shown once.
-      if (lostOnce) void queryClient.invalidateQueries();
+      if (lostOnce) refreshEverything();
     };
+    // The server may have missed changes itself (its process lost the others for a while).
+    source.addEventListener('resync', refreshEverything);
     source.onerror = () => {
       lostOnce = true;
       setConnected(false);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLiveFeed, type LiveChange } from './live-feed.js';
+import { createLiveFeed, type LiveChange, type LiveMessage } from './live-feed.js';
 
 const change = (workspaceId: string): LiveChange => ({
   kind: 'thread',
@@ -8,12 +8,14 @@ const change = (workspaceId: string): LiveChange => ({
   type: 'thread.thread_created',
 });
 
+const describeMessage = (m: LiveMessage) => (m.kind === 'resync' ? 'resync' : m.workspaceId);
+
 describe('the live feed', () => {
   it("tells a workspace's subscribers only that workspace's changes, until they unsubscribe", () => {
     const feed = createLiveFeed();
     const seen: string[] = [];
-    const stop = feed.subscribe('w_A', (c) => seen.push(`a:${c.workspaceId}`));
-    feed.subscribe('w_B', (c) => seen.push(`b:${c.workspaceId}`));
+    const stop = feed.subscribe('w_A', (m) => seen.push(`a:${describeMessage(m)}`));
+    feed.subscribe('w_B', (m) => seen.push(`b:${describeMessage(m)}`));
     feed.publish(change('w_A'));
     feed.publish(change('w_B'));
     expect(seen).toEqual(['a:w_A', 'b:w_B']);
@@ -31,8 +33,21 @@ describe('the live feed', () => {
     feed.subscribe('w_A', () => {
       throw new Error('closed socket');
     });
-    feed.subscribe('w_A', (c) => seen.push(c.type));
+    feed.subscribe('w_A', (m) => seen.push(m.kind === 'resync' ? 'resync' : m.type));
     feed.publish(change('w_A'));
-    expect(seen).toEqual(['thread.thread_created']);
+    feed.resync();
+    expect(seen).toEqual(['thread.thread_created', 'resync']);
+  });
+
+  it('tells every subscriber of every workspace to resync', () => {
+    const feed = createLiveFeed();
+    const seen: string[] = [];
+    feed.subscribe('w_A', (m) => seen.push(`a:${describeMessage(m)}`));
+    const stop = feed.subscribe('w_B', (m) => seen.push(`b:${describeMessage(m)}`));
+    feed.subscribe('w_B', (m) => seen.push(`b2:${describeMessage(m)}`));
+    feed.resync();
+    stop();
+    feed.resync();
+    expect(seen).toEqual(['a:resync', 'b:resync', 'b2:resync', 'a:resync', 'b2:resync']);
   });
 });

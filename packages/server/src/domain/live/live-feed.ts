@@ -29,7 +29,29 @@ export type LiveChange = LiveThreadChange | LiveCustomerChange;
 /** The type of a thread change that no webhook event describes (Threadline's own, live only). */
 export const THREAD_UPDATED = 'thread.thread_updated';
 
-type Listener = (change: LiveChange) => void;
+/**
+ * Changes may have been missed (the process's connection to the other processes was lost for a
+ * while): a subscriber should re-read everything it shows.
+ */
+export interface LiveResync {
+  kind: 'resync';
+}
+
+/** What a subscriber hears: a change of its workspace, or a resync. */
+export type LiveMessage = LiveChange | LiveResync;
+
+type Listener = (message: LiveMessage) => void;
+
+/** Calls each listener; one that throws does not stop the others. */
+function tell(set: Iterable<Listener>, message: LiveMessage): void {
+  for (const listener of set) {
+    try {
+      listener(message);
+    } catch {
+      // A broken stream is cleaned up by its own close handler.
+    }
+  }
+}
 
 /** Makes a feed with no subscribers. */
 export function createLiveFeed() {
@@ -38,17 +60,15 @@ export function createLiveFeed() {
   let count = 0;
 
   return {
-    /** Tells the change's workspace's subscribers; a subscriber that throws does not stop the others. */
+    /** Tells the change's workspace's subscribers. */
     publish(change: LiveChange): void {
       const set = listeners.get(change.workspaceId);
-      if (!set) return;
-      for (const listener of set) {
-        try {
-          listener(change);
-        } catch {
-          // A broken stream is cleaned up by its own close handler.
-        }
-      }
+      if (set) tell(set, change);
+    },
+
+    /** Tells every subscriber of every workspace that changes may have been missed. */
+    resync(): void {
+      for (const set of listeners.values()) tell(set, { kind: 'resync' });
     },
 
     /** Listens to one workspace's changes until the returned function is called. */

@@ -79,9 +79,16 @@ export function createLiveSender(db: Queryable, onError: (error: unknown) => voi
   };
 }
 
-/** Publishes to `live` what any process sends; returns how to stop listening. */
+/**
+ * Publishes to `live` what any process sends; returns how to stop listening. Changes sent while the
+ * listening connection was lost are missed: once it listens again, every stream is told to resync.
+ */
 export function relayLiveChanges(listen: NonNullable<Db['listen']>, live: LiveFeed) {
-  return listen(LIVE_CHANNEL, (payload) => {
-    for (const change of decodeLiveChanges(payload)) live.publish(change);
-  });
+  return listen(
+    LIVE_CHANNEL,
+    (payload) => {
+      for (const change of decodeLiveChanges(payload)) live.publish(change);
+    },
+    () => live.resync(),
+  );
 }

@@ -15,13 +15,13 @@ export interface MixedFixtures {
   threadId: string;
 }
 
-async function call(url: string, apiKey: string, query: string, variables: unknown): Promise<any> {
+async function call<T>(url: string, apiKey: string, query: string, variables: unknown): Promise<T> {
   const res = await fetch(url + PATH, {
     method: 'POST',
     headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await res.json()) as any;
+  const body = (await res.json()) as { data: T; errors?: unknown };
   if (!res.ok || body.errors) throw new Error(`fixture call failed: ${JSON.stringify(body).slice(0, 300)}`);
   return body.data;
 }
@@ -29,23 +29,33 @@ async function call(url: string, apiKey: string, query: string, variables: unkno
 /** A customer, 50 threads, and 20 events in the first thread's timeline. */
 export async function createMixedFixtures(url: string, apiKey: string): Promise<MixedFixtures> {
   const email = `mixed-${randomBytes(4).toString('hex')}@example.com`;
-  const upsert = await call(url, apiKey, sdkWireQuery('UpsertCustomer'), {
-    input: {
-      identifier: { emailAddress: email },
-      onCreate: { fullName: 'Mixed', email: { email, isVerified: true } },
-      onUpdate: {},
+  const upsert = await call<{ upsertCustomer: { customer: { id: string } } }>(
+    url,
+    apiKey,
+    sdkWireQuery('UpsertCustomer'),
+    {
+      input: {
+        identifier: { emailAddress: email },
+        onCreate: { fullName: 'Mixed', email: { email, isVerified: true } },
+        onUpdate: {},
+      },
     },
-  });
+  );
   const customerId = upsert.upsertCustomer.customer.id;
   let threadId = '';
   for (let i = 0; i < 50; i++) {
-    const made = await call(url, apiKey, sdkWireQuery('CreateThread'), {
-      input: {
-        customerIdentifier: { customerId },
-        title: `Mixed ${i}`,
-        components: [{ componentText: { text: 'Hello' } }],
+    const made = await call<{ createThread: { thread: { id: string } } }>(
+      url,
+      apiKey,
+      sdkWireQuery('CreateThread'),
+      {
+        input: {
+          customerIdentifier: { customerId },
+          title: `Mixed ${i}`,
+          components: [{ componentText: { text: 'Hello' } }],
+        },
       },
-    });
+    );
     threadId ||= made.createThread.thread.id;
   }
   for (let i = 0; i < 20; i++) {

@@ -50,7 +50,12 @@ describe.skipIf(!onPostgres)('live changes between processes', () => {
   let client: PlainClient;
   beforeAll(async () => {
     location = await createTestDbLocation();
-    const config = loadConfig({ ...location.env, PORT: '0', LOG_LEVEL: 'silent', THREADLINE_API_KEY: apiKey });
+    const config = loadConfig({
+      ...location.env,
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      THREADLINE_API_KEY: apiKey,
+    });
     servers.push(await startServer(config), await startServer(config));
     const writing = servers[1]!;
     listening = servers[0]!;

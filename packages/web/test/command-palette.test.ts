@@ -15,10 +15,10 @@ describe('the command palette, by keyboard alone (Chromium)', () => {
   });
   afterAll(() => app?.close());
 
-  /** Opens the palette with Ctrl+K, types a command and presses Enter. */
-  async function run(command: string) {
+  /** Opens the palette with Ctrl+K (or Cmd+K: `Meta+k`), types a command and presses Enter. */
+  async function run(command: string, shortcut = 'Control+k') {
     const { page } = app;
-    await page.keyboard.press('Control+k');
+    await page.keyboard.press(shortcut);
     await page.getByRole('combobox', { name: 'Command' }).waitFor();
     await page.keyboard.type(command);
     await page.keyboard.press('Enter');
@@ -35,8 +35,8 @@ describe('the command palette, by keyboard alone (Chromium)', () => {
     return res.body.data.thread;
   }
 
-  it('copies the customer ID, the thread ID and the thread link', async () => {
-    await run('Copy customer ID');
+  it('copies the customer ID (Cmd+K, as on a Mac), the thread ID and the thread link', async () => {
+    await run('Copy customer ID', 'Meta+k');
     await app.page.getByText('Copied customer ID').waitFor();
     expect(await readClipboard(app.page)).toBe(customerId);
     await run('Copy thread ID');

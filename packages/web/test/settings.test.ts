@@ -59,6 +59,37 @@ describe('settings (Chromium)', () => {
     await screenshot(page, 'settings-fields');
   });
 
+  it('edits a thread field: label, values and required, its key kept; a label too long is refused', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Edit Plan tier' }).click();
+    const form = page.getByRole('form', { name: 'Edit Plan tier' });
+    await form.getByLabel('Label').fill('x'.repeat(501));
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByText(/500/).waitFor();
+    expect(await form.getByLabel('Label').getAttribute('aria-invalid')).toBe('true');
+
+    await form.getByLabel('Label').fill('Plan');
+    await form.getByLabel('Values').fill('free\npro\nenterprise\nteam');
+    await form.getByLabel('Required').check();
+    await form.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved thread field Plan').waitFor();
+    await page.getByRole('button', { name: 'Copy key of Plan', exact: true }).waitFor();
+    const schemas = await app.server.graphql(
+      '{ threadFieldSchemas(first: 10) { edges { node { key label type enumValues isRequired } } } }',
+    );
+    expect(schemas.body.data.threadFieldSchemas.edges.map((e: any) => e.node)).toEqual([
+      {
+        key: 'plan_tier',
+        label: 'Plan',
+        type: 'ENUM',
+        enumValues: ['free', 'pro', 'enterprise', 'team'],
+        isRequired: true,
+      },
+    ]);
+  });
+
+  let secret = '';
+
   it('makes a machine user and a key with only the permissions picked, shown once', async () => {
     const { page } = app;
     await page.getByRole('link', { name: 'API keys' }).click();
@@ -71,7 +102,7 @@ describe('settings (Chromium)', () => {
     await bot.getByRole('button', { name: 'Create API key' }).click();
     const secretBox = page.getByTestId('api-key-secret');
     await secretBox.waitFor();
-    const secret = (await secretBox.textContent())!.trim();
+    secret = (await secretBox.textContent())!.trim();
     await page.getByText('It will not be shown again').waitFor();
     await screenshot(page, 'settings-api-keys');
 
@@ -85,6 +116,31 @@ describe('settings (Chromium)', () => {
 
     await page.getByRole('button', { name: 'Done' }).click();
     expect(await page.getByTestId('api-key-secret').count()).toBe(0);
+  });
+
+  it("edits a key's permissions: the same secret can do what was added, and a bad description is refused", async () => {
+    const { page } = app;
+    const client = new PlainClient({ apiKey: secret, apiUrl: app.server.apiUrl });
+    await page.getByRole('button', { name: 'Edit read threads' }).click();
+    const form = page.getByRole('form', { name: 'Edit read threads' });
+    expect(await form.getByRole('checkbox', { name: 'thread:read', exact: true }).isChecked()).toBe(true);
+    expect(await form.getByRole('checkbox', { name: 'labelType:create', exact: true }).isChecked()).toBe(
+      false,
+    );
+
+    await form.getByLabel('Description').fill('x'.repeat(5001));
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByText(/5000/).waitFor();
+    expect((await client.createLabelType({ name: 'Still no' })).error?.type).toBe('forbidden');
+
+    await form.getByLabel('Description').fill('read threads, make labels');
+    await form.getByRole('checkbox', { name: 'labelType:create', exact: true }).check();
+    await form.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved API key read threads').waitFor();
+    await page.getByRole('button', { name: 'Edit read threads, make labels' }).waitFor();
+    const made = await client.createLabelType({ name: 'Made by the bot' });
+    expect(made.error).toBeUndefined();
+    expect(made.data?.name).toBe('Made by the bot');
   });
 
   it('shows webhook targets and their delivery log', async () => {

@@ -138,6 +138,28 @@ export const MutationFieldErrorType = {
 } as const;
 
 export type MutationFieldErrorType = typeof MutationFieldErrorType[keyof typeof MutationFieldErrorType];
+export type OptionalBooleanInput = {
+  value?: boolean | null | undefined;
+};
+
+/** An ISO 8601 date-time, or null to clear. */
+export type OptionalDateTimeInput = {
+  value?: string | null | undefined;
+};
+
+export type OptionalDependsOnThreadFieldInput = {
+  value?: DependsOnThreadFieldInput | null | undefined;
+};
+
+export type OptionalFloatInput = {
+  value?: number | null | undefined;
+};
+
+/** An optional string, in update inputs: { value: null } clears it, absence leaves it. */
+export type OptionalStringInput = {
+  value?: string | null | undefined;
+};
+
 /** Threadline: which events to send to a target again. Give exactly one of publicEventId and failedSince. */
 export type ReplayWebhookEventsInput = {
   /** Every event whose delivery to the target failed for good, of those created since this time. */
@@ -168,6 +190,11 @@ export const StatusDetailType = {
 } as const;
 
 export type StatusDetailType = typeof StatusDetailType[keyof typeof StatusDetailType];
+/** A required string, in update inputs where absence means leave unchanged. */
+export type StringInput = {
+  value: string;
+};
+
 export type ThreadFieldDateFilter = {
   after?: string | null | undefined;
   before?: string | null | undefined;
@@ -244,6 +271,31 @@ export const ThreadsSortField = {
 } as const;
 
 export type ThreadsSortField = typeof ThreadsSortField[keyof typeof ThreadsSortField];
+export type UpdateApiKeyInput = {
+  apiKeyId: string | number;
+  description?: string | null | undefined;
+  /** Replaces the key's permissions. */
+  permissions: Array<string>;
+};
+
+/** Changes a schema; absent fields stay as they are. The key and type never change. */
+export type UpdateThreadFieldSchemaInput = {
+  defaultBooleanValue?: OptionalBooleanInput | null | undefined;
+  defaultDateValue?: OptionalDateTimeInput | null | undefined;
+  defaultNumberValue?: OptionalFloatInput | null | undefined;
+  defaultStringValue?: OptionalStringInput | null | undefined;
+  dependsOnLabelTypeIds?: Array<string | number> | null | undefined;
+  dependsOnThreadField?: OptionalDependsOnThreadFieldInput | null | undefined;
+  description?: StringInput | null | undefined;
+  enumValues?: Array<string> | null | undefined;
+  isAiAutoFillEnabled?: boolean | null | undefined;
+  isClientReadonly?: boolean | null | undefined;
+  isRequired?: boolean | null | undefined;
+  label?: StringInput | null | undefined;
+  order?: number | null | undefined;
+  threadFieldSchemaId: string | number;
+};
+
 export type UpdateThreadTitleInput = {
   threadId: string | number;
   title: string;
@@ -561,6 +613,13 @@ export type DeleteApiKeyMutationVariables = Exact<{
 
 export type DeleteApiKeyMutation = { deleteApiKey: { apiKey: { id: string } | null, error: MutationErrorPartsFragment | null } };
 
+export type UpdateApiKeyMutationVariables = Exact<{
+  input: UpdateApiKeyInput;
+}>;
+
+
+export type UpdateApiKeyMutation = { updateApiKey: { apiKey: { id: string, description: string | null, permissions: Array<string> } | null, error: MutationErrorPartsFragment | null } };
+
 export type SettingsLabelTypeFragment = { id: string, name: string, color: string | null, isArchived: boolean };
 
 export type SettingsLabelTypesQueryVariables = Exact<{ [key: string]: never; }>;
@@ -581,6 +640,13 @@ export type CreateThreadFieldSchemaMutationVariables = Exact<{
 
 
 export type CreateThreadFieldSchemaMutation = { createThreadFieldSchema: { threadFieldSchema: SettingsThreadFieldSchemaFragment | null, error: MutationErrorPartsFragment | null } };
+
+export type UpdateThreadFieldSchemaMutationVariables = Exact<{
+  input: UpdateThreadFieldSchemaInput;
+}>;
+
+
+export type UpdateThreadFieldSchemaMutation = { updateThreadFieldSchema: { threadFieldSchema: SettingsThreadFieldSchemaFragment | null, error: MutationErrorPartsFragment | null } };
 
 export type DeleteThreadFieldSchemaMutationVariables = Exact<{
   input: DeleteThreadFieldSchemaInput;
@@ -1865,6 +1931,29 @@ export const DeleteApiKeyDocument = new TypedDocumentString(`
     type
   }
 }`) as unknown as TypedDocumentString<DeleteApiKeyMutation, DeleteApiKeyMutationVariables>;
+export const UpdateApiKeyDocument = new TypedDocumentString(`
+    mutation UpdateApiKey($input: UpdateApiKeyInput!) {
+  updateApiKey(input: $input) {
+    apiKey {
+      id
+      description
+      permissions
+    }
+    error {
+      ...MutationErrorParts
+    }
+  }
+}
+    fragment MutationErrorParts on MutationError {
+  message
+  type
+  code
+  fields {
+    field
+    message
+    type
+  }
+}`) as unknown as TypedDocumentString<UpdateApiKeyMutation, UpdateApiKeyMutationVariables>;
 export const SettingsLabelTypesDocument = new TypedDocumentString(`
     query SettingsLabelTypes {
   labelTypes(first: 100) {
@@ -1932,6 +2021,37 @@ fragment SettingsThreadFieldSchema on ThreadFieldSchema {
   enumValues
   isRequired
 }`) as unknown as TypedDocumentString<CreateThreadFieldSchemaMutation, CreateThreadFieldSchemaMutationVariables>;
+export const UpdateThreadFieldSchemaDocument = new TypedDocumentString(`
+    mutation UpdateThreadFieldSchema($input: UpdateThreadFieldSchemaInput!) {
+  updateThreadFieldSchema(input: $input) {
+    threadFieldSchema {
+      ...SettingsThreadFieldSchema
+    }
+    error {
+      ...MutationErrorParts
+    }
+  }
+}
+    fragment MutationErrorParts on MutationError {
+  message
+  type
+  code
+  fields {
+    field
+    message
+    type
+  }
+}
+fragment SettingsThreadFieldSchema on ThreadFieldSchema {
+  id
+  label
+  key
+  description
+  order
+  type
+  enumValues
+  isRequired
+}`) as unknown as TypedDocumentString<UpdateThreadFieldSchemaMutation, UpdateThreadFieldSchemaMutationVariables>;
 export const DeleteThreadFieldSchemaDocument = new TypedDocumentString(`
     mutation DeleteThreadFieldSchema($input: DeleteThreadFieldSchemaInput!) {
   deleteThreadFieldSchema(input: $input) {

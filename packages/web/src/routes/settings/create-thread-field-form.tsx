@@ -8,7 +8,7 @@ import { request } from '../../api/client.js';
 import { announce } from '../../lib/announcer.js';
 import { describedBy, FieldError, fieldMessage, formMessage } from './mutation-errors.js';
 import { SETTINGS_KEYS } from './query-keys.js';
-import { CREATABLE_FIELD_TYPES, keyFromLabel } from './thread-field-types.js';
+import { CREATABLE_FIELD_TYPES, enumValuesOf, keyFromLabel } from './thread-field-types.js';
 
 const FIELDS = ['label', 'key', 'type', 'enumValues', 'description', 'isRequired', 'order'] as const;
 
@@ -22,13 +22,7 @@ export function CreateThreadFieldForm({ nextOrder }: { nextOrder: number }) {
   const [description, setDescription] = useState('');
   const [isRequired, setIsRequired] = useState(false);
   const key = ownKey ?? keyFromLabel(label);
-  const enumValues =
-    type === 'ENUM'
-      ? values
-          .split('\n')
-          .map((v) => v.trim())
-          .filter(Boolean)
-      : [];
+  const enumValues = type === 'ENUM' ? enumValuesOf(values) : [];
 
   const queryClient = useQueryClient();
   const create = useMutation({

@@ -1,11 +1,16 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { DeleteApiKeyDocument, type SettingsMachineUsersQuery } from '../../api/__generated__/graphql.js';
+import {
+  CreateApiKeyDocument,
+  DeleteApiKeyDocument,
+  type SettingsMachineUsersQuery,
+  UpdateApiKeyDocument,
+} from '../../api/__generated__/graphql.js';
 import { request } from '../../api/client.js';
 import { announce } from '../../lib/announcer.js';
 import { formatTime, timeAgo } from '../../lib/format.js';
+import { ApiKeyForm } from './api-key-form.js';
 import { ConfirmButton } from './confirm-button.js';
-import { CreateApiKeyForm } from './create-api-key-form.js';
 import { NewApiKeySecret } from './new-api-key-secret.js';
 import { SETTINGS_KEYS } from './query-keys.js';
 
@@ -21,6 +26,7 @@ export function MachineUserKeys({
   availablePermissions: readonly string[];
 }) {
   const headingId = useId();
+  const queryClient = useQueryClient();
   // Held here, not in the query cache: the secret must not outlive this screen.
   const [newSecret, setNewSecret] = useState<string | null>(null);
   const keys = machineUser.apiKeys.edges.map((e) => e.node);
@@ -43,7 +49,7 @@ export function MachineUserKeys({
           </thead>
           <tbody>
             {keys.map((key) => (
-              <ApiKeyRow key={key.id} apiKey={key} />
+              <ApiKeyRow key={key.id} apiKey={key} availablePermissions={availablePermissions} />
             ))}
           </tbody>
         </table>
@@ -52,17 +58,34 @@ export function MachineUserKeys({
       )}
       {newSecret && <NewApiKeySecret secret={newSecret} onDone={() => setNewSecret(null)} />}
       <h4>New API key</h4>
-      <CreateApiKeyForm
-        machineUserId={machineUser.id}
+      <ApiKeyForm
+        ariaLabel="Create API key"
+        submitLabel="Create API key"
         availablePermissions={availablePermissions}
-        onCreated={setNewSecret}
+        save={(draft) =>
+          request(CreateApiKeyDocument, { input: { machineUserId: machineUser.id, ...draft } })
+        }
+        resetOnSave
+        onSaved={async (data) => {
+          announce('Created an API key');
+          const secret = data.createApiKey.apiKeySecret;
+          if (secret) setNewSecret(secret);
+          await queryClient.invalidateQueries({ queryKey: SETTINGS_KEYS.machineUsers });
+        }}
       />
     </section>
   );
 }
 
-function ApiKeyRow({ apiKey }: { apiKey: ApiKey }) {
+function ApiKeyRow({
+  apiKey,
+  availablePermissions,
+}: {
+  apiKey: ApiKey;
+  availablePermissions: readonly string[];
+}) {
   const queryClient = useQueryClient();
+  const [isEditing, setEditing] = useState(false);
   const name = apiKey.description || apiKey.id;
   const revoke = useMutation({
     mutationFn: () => request(DeleteApiKeyDocument, { input: { apiKeyId: apiKey.id } }),
@@ -73,34 +96,64 @@ function ApiKeyRow({ apiKey }: { apiKey: ApiKey }) {
   });
   const count = apiKey.permissions.length;
   return (
-    <tr>
-      <th scope="row">
-        {apiKey.description || <span className="muted">No description</span>}
-        <div className="muted hint">
-          <code>{apiKey.id}</code>
-        </div>
-      </th>
-      <td title={apiKey.permissions.join('\n')}>
-        {count} {count === 1 ? 'permission' : 'permissions'}
-      </td>
-      <td className="nowrap" title={formatTime(apiKey.createdAt.iso8601)}>
-        <time dateTime={apiKey.createdAt.iso8601}>{timeAgo(apiKey.createdAt.iso8601)}</time>
-      </td>
-      <td className="actions">
-        <ConfirmButton
-          label="Revoke"
-          ariaLabel={`Revoke ${name}`}
-          confirmLabel="Confirm revoke"
-          warning="Anything using this key stops working at once."
-          onConfirm={() => revoke.mutate()}
-          isPending={revoke.isPending}
-        />
-        {revoke.error && (
-          <p className="error" role="alert">
-            {revoke.error.message}
-          </p>
-        )}
-      </td>
-    </tr>
+    <>
+      <tr>
+        <th scope="row">
+          {apiKey.description || <span className="muted">No description</span>}
+          <div className="muted hint">
+            <code>{apiKey.id}</code>
+          </div>
+        </th>
+        <td title={apiKey.permissions.join('\n')}>
+          {count} {count === 1 ? 'permission' : 'permissions'}
+        </td>
+        <td className="nowrap" title={formatTime(apiKey.createdAt.iso8601)}>
+          <time dateTime={apiKey.createdAt.iso8601}>{timeAgo(apiKey.createdAt.iso8601)}</time>
+        </td>
+        <td className="actions">
+          <button
+            type="button"
+            className="button"
+            aria-label={`Edit ${name}`}
+            aria-expanded={isEditing}
+            onClick={() => setEditing(!isEditing)}
+          >
+            Edit
+          </button>
+          <ConfirmButton
+            label="Revoke"
+            ariaLabel={`Revoke ${name}`}
+            confirmLabel="Confirm revoke"
+            warning="Anything using this key stops working at once."
+            onConfirm={() => revoke.mutate()}
+            isPending={revoke.isPending}
+          />
+          {revoke.error && (
+            <p className="error" role="alert">
+              {revoke.error.message}
+            </p>
+          )}
+        </td>
+      </tr>
+      {isEditing && (
+        <tr className="settings-edit-row">
+          <td colSpan={4}>
+            <ApiKeyForm
+              ariaLabel={`Edit ${name}`}
+              submitLabel="Save"
+              availablePermissions={availablePermissions}
+              initial={{ description: apiKey.description ?? null, permissions: [...apiKey.permissions] }}
+              save={(draft) => request(UpdateApiKeyDocument, { input: { apiKeyId: apiKey.id, ...draft } })}
+              onSaved={async () => {
+                announce(`Saved API key ${name}`);
+                setEditing(false);
+                await queryClient.invalidateQueries({ queryKey: SETTINGS_KEYS.machineUsers });
+              }}
+              onCancel={() => setEditing(false)}
+            />
+          </td>
+        </tr>
+      )}
+    </>
   );
 }

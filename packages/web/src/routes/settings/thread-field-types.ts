@@ -26,3 +26,11 @@ export function keyFromLabel(label: string): string {
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '');
 }
+
+/** One value per line, trimmed, blank lines dropped: how the forms read an ENUM's values. */
+export function enumValuesOf(text: string): string[] {
+  return text
+    .split('\n')
+    .map((v) => v.trim())
+    .filter(Boolean);
+}

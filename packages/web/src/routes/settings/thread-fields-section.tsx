@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import {
   DeleteThreadFieldSchemaDocument,
   type SettingsThreadFieldSchemaFragment,
@@ -9,6 +10,7 @@ import { CopyButton } from '../../components/copy-button.js';
 import { announce } from '../../lib/announcer.js';
 import { ConfirmButton } from './confirm-button.js';
 import { CreateThreadFieldForm } from './create-thread-field-form.js';
+import { EditThreadFieldForm } from './edit-thread-field-form.js';
 import { SETTINGS_KEYS } from './query-keys.js';
 import { fieldTypeLabel } from './thread-field-types.js';
 
@@ -61,6 +63,7 @@ export function ThreadFieldsSection() {
 
 function ThreadFieldRow({ schema }: { schema: SettingsThreadFieldSchemaFragment }) {
   const queryClient = useQueryClient();
+  const [isEditing, setEditing] = useState(false);
   const remove = useMutation({
     mutationFn: () => request(DeleteThreadFieldSchemaDocument, { input: { threadFieldSchemaId: schema.id } }),
     onSuccess: async () => {
@@ -72,38 +75,56 @@ function ThreadFieldRow({ schema }: { schema: SettingsThreadFieldSchemaFragment 
     },
   });
   return (
-    <tr>
-      <th scope="row">
-        {schema.label}
-        {schema.description && <div className="muted hint">{schema.description}</div>}
-      </th>
-      <td className="nowrap">
-        <code>{schema.key}</code>{' '}
-        <CopyButton
-          text={schema.key}
-          what="field key"
-          label="Copy key"
-          ariaLabel={`Copy key of ${schema.label}`}
-        />
-      </td>
-      <td>{fieldTypeLabel(schema.type)}</td>
-      <td>{schema.isRequired ? 'Yes' : 'No'}</td>
-      <td>{schema.enumValues.length ? schema.enumValues.join(', ') : <span className="muted">—</span>}</td>
-      <td className="actions">
-        <ConfirmButton
-          label="Delete"
-          ariaLabel={`Delete ${schema.label}`}
-          confirmLabel="Confirm delete"
-          warning="Every thread's value for this field is deleted too."
-          onConfirm={() => remove.mutate()}
-          isPending={remove.isPending}
-        />
-        {remove.error && (
-          <p className="error" role="alert">
-            {remove.error.message}
-          </p>
-        )}
-      </td>
-    </tr>
+    <>
+      <tr>
+        <th scope="row">
+          {schema.label}
+          {schema.description && <div className="muted hint">{schema.description}</div>}
+        </th>
+        <td className="nowrap">
+          <code>{schema.key}</code>{' '}
+          <CopyButton
+            text={schema.key}
+            what="field key"
+            label="Copy key"
+            ariaLabel={`Copy key of ${schema.label}`}
+          />
+        </td>
+        <td>{fieldTypeLabel(schema.type)}</td>
+        <td>{schema.isRequired ? 'Yes' : 'No'}</td>
+        <td>{schema.enumValues.length ? schema.enumValues.join(', ') : <span className="muted">—</span>}</td>
+        <td className="actions">
+          <button
+            type="button"
+            className="button"
+            aria-label={`Edit ${schema.label}`}
+            aria-expanded={isEditing}
+            onClick={() => setEditing(!isEditing)}
+          >
+            Edit
+          </button>
+          <ConfirmButton
+            label="Delete"
+            ariaLabel={`Delete ${schema.label}`}
+            confirmLabel="Confirm delete"
+            warning="Every thread's value for this field is deleted too."
+            onConfirm={() => remove.mutate()}
+            isPending={remove.isPending}
+          />
+          {remove.error && (
+            <p className="error" role="alert">
+              {remove.error.message}
+            </p>
+          )}
+        </td>
+      </tr>
+      {isEditing && (
+        <tr className="settings-edit-row">
+          <td colSpan={6}>
+            <EditThreadFieldForm schema={schema} onDone={() => setEditing(false)} />
+          </td>
+        </tr>
+      )}
+    </>
   );
 }

@@ -21,6 +21,16 @@ const CustomerPage = lazy(() =>
 export function App() {
   const session = useSession();
   if (session.isPending) return <p className="splash">Loading…</p>;
+  if (session.isError) {
+    return (
+      <main className="splash">
+        <p role="alert">Threadline cannot be reached: {session.error.message}</p>
+        <button type="button" className="button" onClick={() => void session.refetch()}>
+          Try again
+        </button>
+      </main>
+    );
+  }
   return (
     <>
       {session.data ? <SignedInApp /> : <SignInPage />}
@@ -39,8 +49,9 @@ function SignedInApp() {
             <Redirect to="/inbox/todo" replace />
           </Route>
           <Route path="/inbox/:status" component={InboxPage} />
-          <Route path="/threads/:threadId" component={ThreadPage} />
-          <Route path="/customers/:customerId" component={CustomerPage} />
+          {/* Keyed by id: another thread or customer is a new page, not this one's drafts and open editors. */}
+          <Route path="/threads/:threadId">{({ threadId }) => <ThreadPage key={threadId} />}</Route>
+          <Route path="/customers/:customerId">{({ customerId }) => <CustomerPage key={customerId} />}</Route>
           <Route path="/settings/:section?" component={SettingsPage} />
           <Route>
             <main className="page">

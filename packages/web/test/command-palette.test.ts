@@ -95,5 +95,11 @@ describe('the command palette, by keyboard alone (Chromium)', () => {
     await app.page.keyboard.press('Enter');
     await app.page.waitForURL(`${app.origin}/threads/${threadIds[1]}`);
     await app.page.getByRole('heading', { name: 'Thread 1', level: 1 }).waitFor();
+
+    // Back to a thread already loaded: the page shows at once, without the draft begun on the other.
+    await app.page.getByLabel('Message', { exact: true }).fill('A draft for Thread 1');
+    await app.page.goBack();
+    await app.page.getByRole('heading', { name: 'Thread 0', level: 1 }).waitFor();
+    expect(await app.page.getByLabel('Message', { exact: true }).inputValue()).toBe('');
   });
 });

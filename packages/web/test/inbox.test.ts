@@ -116,6 +116,25 @@ describe('the inbox (Chromium)', () => {
     expect(await page.locator('.thread-row').count()).toBe(rowsBefore + 1);
   });
 
+  it('opens a new stream when the browser gives up on one answered with an error status', async () => {
+    const { page } = app;
+    let refused = 0;
+    // The server is full (or a proxy answers 502): EventSource stops reconnecting for good.
+    await page.route('**/live', (route) => {
+      refused++;
+      return route.fulfill({ status: 503, body: '' });
+    });
+    app.server.server.app.server.closeAllConnections();
+    await page.getByLabel('Live updates reconnecting').waitFor({ timeout: 5000 });
+    await expect.poll(() => refused, { timeout: 10_000 }).toBeGreaterThan(0);
+    await page.unroute('**/live');
+    await page.getByLabel('Live updates on').waitFor({ timeout: 15_000 });
+    const title = `Reopened ${randomUUID().slice(0, 8)}`;
+    const made = await app.server.client.createThread({ title, customerIdentifier: { customerId } });
+    expect(made.error).toBeUndefined();
+    await page.getByText(title).waitFor({ timeout: 5000 });
+  });
+
   // PostgreSQL only: with PGlite the server has no listener to lose (one process, no NOTIFY).
   it.runIf(process.env.DATABASE_URL)(
     "shows a thread made while the server's listener was lost, once the server says to resync",
@@ -133,4 +152,17 @@ describe('the inbox (Chromium)', () => {
       expect(await page.locator('.thread-row').count()).toBe(rowsBefore + 1);
     },
   );
+
+  it('offers no thread commands once the focused row has left the screen', async () => {
+    const { page } = app;
+    await page.locator('.thread-row-link').first().focus();
+    // Another tab of the same inbox page: the Todo rows go, the page stays.
+    await page.getByRole('link', { name: 'Snoozed', exact: true }).first().click();
+    await page.getByRole('heading', { name: 'Snoozed', level: 1 }).waitFor();
+    await page.keyboard.press('Control+k');
+    await page.getByRole('combobox', { name: 'Command' }).waitFor();
+    expect(await page.getByRole('option', { name: 'Go to inbox' }).count()).toBe(1);
+    expect(await page.getByRole('option', { name: /Mark as done/ }).count()).toBe(0);
+    await page.keyboard.press('Escape');
+  });
 });

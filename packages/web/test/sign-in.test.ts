@@ -36,6 +36,18 @@ describe('signing in to the web app (Chromium)', () => {
     await app.page.getByText('Admin', { exact: true }).waitFor();
   });
 
+  it('says the server cannot be reached, rather than signing out, when it answers with an error', async () => {
+    const { page } = app;
+    // A proxy in front of a server being restarted answers 502.
+    await page.route('**/graphql/v1', (route) => route.fulfill({ status: 502, body: 'Bad Gateway' }));
+    await page.reload();
+    await page.getByText('Threadline cannot be reached', { exact: false }).waitFor({ timeout: 15_000 });
+    expect(await page.getByRole('heading', { name: 'Sign in to Threadline' }).count()).toBe(0);
+    await page.unroute('**/graphql/v1');
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await page.getByText('Admin', { exact: true }).waitFor();
+  });
+
   it('signs out: the cookie no longer works and the sign-in page is back', async () => {
     const { page } = app;
     const [cookie] = await app.context.cookies();

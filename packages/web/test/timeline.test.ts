@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStringFieldSchema } from '../../server/test/support/fixtures.js';
+import { createFieldSchema } from '../../server/test/support/fixtures.js';
 import { readClipboard, screenshot, signIn, startWebApp, type WebApp } from './support/browser.js';
 
 /** One of each leaf component, as the official SDK takes them. */
@@ -78,7 +78,7 @@ describe('a thread timeline with every entry kind and UI component (Chromium)', 
     await client.changeThreadPriority({ threadId, priority: 1 });
     const owner = await app.server.graphql('{ userByEmail(email: "owner@example.com") { id } }');
     await client.assignThread({ threadId, userId: owner.body.data.userByEmail.id });
-    await createStringFieldSchema(app.server, 'plan', 'Plan');
+    await createFieldSchema(app.server, 'plan', 'Plan');
     await client.upsertThreadField({
       identifier: { threadId, key: 'plan' },
       type: 'STRING' as never,

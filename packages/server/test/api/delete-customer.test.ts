@@ -1,7 +1,7 @@
 /** deleteCustomer through the official SDK: what goes with the customer, what stays, and its errors. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRestrictedKey } from '../support/api-keys.js';
-import { createStringFieldSchema } from '../support/fixtures.js';
+import { createFieldSchema } from '../support/fixtures.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { readTimeline } from '../support/timeline.js';
 
@@ -11,7 +11,7 @@ let labelTypeId: string;
 beforeAll(async () => {
   t = await startTestServer();
   labelTypeId = (await t.client.createLabelType({ name: 'Billing' })).data!.id;
-  await createStringFieldSchema(t, 'plan', 'Plan');
+  await createFieldSchema(t, 'plan', 'Plan');
 });
 afterAll(() => t.close());
 

@@ -5,7 +5,7 @@
 import { verifyPlainWebhook } from '@team-plain/typescript-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SENT_EVENT_TYPES } from '../../src/domain/webhooks/event-types.js';
-import { createStringFieldSchema } from '../support/fixtures.js';
+import { createFieldSchema } from '../support/fixtures.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import {
   type ReceivedWebhook,
@@ -182,7 +182,7 @@ describe('webhook events', () => {
   });
 
   it('thread.thread_field_created, _updated and _deleted', async () => {
-    await createStringFieldSchema(t, 'plan', 'Plan');
+    await createFieldSchema(t, 'plan', 'Plan');
     const field = (stringValue: string) =>
       t.client.upsertThreadField({
         identifier: { threadId, key: 'plan' },

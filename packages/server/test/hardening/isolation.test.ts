@@ -10,7 +10,7 @@ import { buildSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../src/domain/ids.js';
 import { loadTypeDefs } from '../../src/graphql/schema.js';
-import { createStringFieldSchema } from '../support/fixtures.js';
+import { createFieldSchema } from '../support/fixtures.js';
 import { reportSuite } from '../support/suite-results.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { CASES, MAKES_SOMETHING_NEW, type Refs } from './isolation-cases.js';
@@ -66,11 +66,7 @@ beforeAll(async () => {
   });
   const customerId = customer.data!.customer.id;
   const labelType = (await client.createLabelType({ name: 'BRAVO label' })).data!;
-  await createStringFieldSchema(
-    { ...t, graphql: (q, v) => asB(q, v) } as TestServer,
-    'bravo_field',
-    'BRAVO field',
-  );
+  await createFieldSchema({ ...t, graphql: (q, v) => asB(q, v) } as TestServer, 'bravo_field', 'BRAVO field');
   const fieldSchemas = await asB('{ threadFieldSchemas { edges { node { id key } } } }');
   const thread = (
     await client.createThread({

@@ -20,8 +20,13 @@ export async function createCustomerWithThreads(t: TestServer, name: string, thr
   return { email, customerId: customer.data!.customer.id, threadIds };
 }
 
-/** Creates a STRING thread field schema with `key` (raw GraphQL: the SDK has no schema operations). */
-export async function createStringFieldSchema(t: TestServer, key: string, label = key): Promise<void> {
+/** Creates a thread field schema with `key`, STRING unless told (raw GraphQL: the SDK has no schema operations). */
+export async function createFieldSchema(
+  t: TestServer,
+  key: string,
+  label = key,
+  type: 'STRING' | 'NUMBER' | 'DATE' | 'BOOL' = 'STRING',
+): Promise<void> {
   const res = await t.graphql(
     'mutation($input: CreateThreadFieldSchemaInput!) { createThreadFieldSchema(input: $input) { error { message } } }',
     {
@@ -30,7 +35,7 @@ export async function createStringFieldSchema(t: TestServer, key: string, label 
         label,
         description: '',
         order: 0,
-        type: 'STRING',
+        type,
         enumValues: [],
         isRequired: false,
         isAiAutoFillEnabled: false,

@@ -2,7 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { signOut } from '../api/session.js';
-import { useSession } from '../hooks/use-session.js';
+import { forgetSession, useSession } from '../hooks/use-session.js';
+import { announce } from '../lib/announcer.js';
 import { STATUSES } from '../lib/format.js';
 
 /** The frame of the signed-in app: navigation on the left, the page on the right. */
@@ -46,10 +47,12 @@ export function Shell({ live, children }: { live: boolean; children: ReactNode }
             type="button"
             className="button"
             onClick={async () => {
-              await signOut();
-              // The session query stays (its observer shows the sign-in page); the rest is forgotten.
-              queryClient.setQueryData(['session'], null);
-              queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'session' });
+              try {
+                await signOut();
+                forgetSession(queryClient);
+              } catch (error) {
+                announce(error instanceof Error ? error.message : 'Signing out failed.');
+              }
             }}
           >
             Sign out

@@ -1,12 +1,15 @@
+import { useEffect } from 'react';
 import { Link } from 'wouter';
 import type { ThreadRowFragment } from '../api/__generated__/graphql.js';
-import { setCurrentThread } from '../lib/current-thread.js';
+import { clearCurrentThread, setCurrentThread } from '../lib/current-thread.js';
 import { formatTime, priorityLabel, timeAgo } from '../lib/format.js';
 import { AssigneeName } from './assignee-name.js';
 import { LabelChips } from './label-chips.js';
 
 /** One thread in a list: priority, ref, title, customer, labels, assignee and when its status changed. */
 export function ThreadRowItem({ thread }: { thread: ThreadRowFragment }) {
+  // A row that leaves the screen (another filter, another page) is no longer what the palette acts on.
+  useEffect(() => () => clearCurrentThread(thread.id), [thread.id]);
   return (
     <li className="thread-row" data-thread-id={thread.id}>
       <Link

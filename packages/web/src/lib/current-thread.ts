@@ -16,6 +16,11 @@ export function setCurrentThread(thread: CurrentThread | null): void {
   for (const listener of listeners) listener();
 }
 
+/** Forgets thread `id` if it is the current one (its row or page is leaving the screen). */
+export function clearCurrentThread(id: string): void {
+  if (current?.id === id) setCurrentThread(null);
+}
+
 export function useCurrentThread(): CurrentThread | null {
   return useSyncExternalStore(
     (listener) => {

@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { type KeyboardEvent, useEffect } from 'react';
+import type { KeyboardEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'wouter';
 import {
   InboxThreadsDocument,
@@ -11,7 +11,6 @@ import { FilterSelect } from '../components/filter-select.js';
 import { ThreadRowItem } from '../components/thread-row.js';
 import { useDirectory } from '../hooks/use-directory.js';
 import { useMe } from '../hooks/use-session.js';
-import { setCurrentThread } from '../lib/current-thread.js';
 import { PRIORITIES, STATUSES } from '../lib/format.js';
 
 const PAGE_SIZE = 25;
@@ -75,9 +74,6 @@ export function InboxPage() {
       },
       { replace: true },
     );
-
-  // The palette's thread commands follow focus in the list; none once the list is gone.
-  useEffect(() => () => setCurrentThread(null), []);
 
   const rows = threads.data?.pages.flatMap((page) => page.threads.edges.map((e) => e.node)) ?? [];
   return (

@@ -45,6 +45,9 @@ export async function startWebApp(options: { bypassCSP?: boolean } = {}): Promis
   });
   const context = await browser.newContext({
     viewport: { width: 1280, height: 860 },
+    // Date inputs take their segments in the locale's order (month/day/year here).
+    locale: 'en-US',
+    timezoneId: 'UTC',
     bypassCSP: options.bypassCSP ?? false,
   });
   // The app copies IDs with navigator.clipboard; tests read them back.

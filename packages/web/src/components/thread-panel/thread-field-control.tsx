@@ -139,7 +139,10 @@ function TypedInput({
     lastCommitted.current = null;
   }, [saved]);
 
-  const commit = (value: string) => {
+  const commit = (input: HTMLInputElement) => {
+    const { value } = input;
+    // A number input reads '' for what is not a number yet ('1e', '-'): that is no reason to delete.
+    if (input.validity.badInput) return;
     if (value === saved || value === lastCommitted.current) return;
     lastCommitted.current = value;
     onSave(value.trim() === '' ? null : fieldValueOf(type, value));
@@ -154,18 +157,26 @@ function TypedInput({
       onChange={(event) => {
         setDraft(event.target.value);
         lastCommitted.current = null;
-        if (inputType === 'date' && event.target.value) commit(event.target.value);
+        if (inputType === 'date' && isWholeDate(event.target.value)) commit(event.target);
       }}
-      onBlur={(event) => commit(event.target.value)}
+      onBlur={(event) => commit(event.target)}
       onKeyDown={(event) => {
         if (event.key === 'Enter') {
           event.preventDefault();
-          commit(event.currentTarget.value);
+          commit(event.currentTarget);
         }
         if (event.key === 'Escape') setDraft(saved);
       }}
     />
   );
+}
+
+/**
+ * Whether a date input holds a date someone meant, not one on the way: typing a year digit by digit
+ * passes through 0002, 0020 and 0202 before 2026, and each would otherwise be saved.
+ */
+function isWholeDate(value: string): boolean {
+  return /^[1-9]\d{3}-\d{2}-\d{2}$/.test(value);
 }
 
 /** A field's value as an input shows it ('' when unset; a date as yyyy-mm-dd). */

@@ -12,7 +12,7 @@ describe('loadConfig', () => {
       apiKey: null,
       adminEmail: 'admin@localhost',
       adminPassword: null,
-      trustProxy: false,
+      trustProxy: 0,
       webDir: null,
       logLevel: 'info',
       schedulerIntervalMs: 1000,
@@ -64,7 +64,7 @@ describe('loadConfig', () => {
       apiKey: 'k',
       adminEmail: 'me@example.com',
       adminPassword: 'hunter22',
-      trustProxy: true,
+      trustProxy: 1,
       webDir: '/srv/web',
       logLevel: 'debug',
       schedulerIntervalMs: 50,
@@ -87,8 +87,15 @@ describe('loadConfig', () => {
     ['THREADLINE_RATE_LIMIT_PER_KEY', 'lots'],
     ['THREADLINE_INTROSPECTION', 'on'],
     ['THREADLINE_TRUST_PROXY', 'yes'],
+    ['THREADLINE_TRUST_PROXY', '11'],
+    ['THREADLINE_TRUST_PROXY', '-1'],
   ])('refuses %s=%s', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+  });
+
+  it('reads THREADLINE_TRUST_PROXY as a number of proxies, true and false as 1 and 0', () => {
+    const hops = (value: string) => loadConfig({ THREADLINE_TRUST_PROXY: value }).trustProxy;
+    expect(['0', '1', '2', 'true', 'false'].map(hops)).toEqual([0, 1, 2, 1, 0]);
   });
 
   it('refuses a port that is not one', () => {

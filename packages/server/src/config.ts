@@ -14,8 +14,11 @@ export interface Config {
   adminEmail: string;
   /** The owner's password, set at every start it does not match (so it also resets one); null generates one once. */
   adminPassword: string | null;
-  /** Trust X-Forwarded-* headers (behind a TLS-terminating proxy), so a session cookie over https is Secure. */
-  trustProxy: boolean;
+  /**
+   * The proxies in front whose X-Forwarded-* headers are trusted (0: none), so a session cookie over
+   * https is Secure and sign-ins are counted per client address.
+   */
+  trustProxy: number;
   /** The built web app's folder; null serves packages/web/dist beside the server. */
   webDir: string | null;
   logLevel: string;
@@ -137,12 +140,20 @@ function loadLimitsConfig(env: NodeJS.ProcessEnv): LimitsConfig {
   };
 }
 
-/** Reads a 1/0 (or true/false) setting, off when unset. */
-function flag(env: NodeJS.ProcessEnv, name: string): boolean {
-  const text = env[name] || '0';
-  if (!['0', '1', 'true', 'false'].includes(text))
-    throw new ConfigError(`${name} must be 1 or 0, not "${text}".`);
-  return text === '1' || text === 'true';
+/**
+ * How many proxies in front to trust (THREADLINE_TRUST_PROXY): 0 when unset. Only the addresses those
+ * hops appended to X-Forwarded-For are believed; trusting every hop would let a client name its own
+ * address (and so start a fresh sign-in count with each request). `true` and `false` mean 1 and 0.
+ */
+function proxyHops(env: NodeJS.ProcessEnv): number {
+  const text = env.THREADLINE_TRUST_PROXY || '0';
+  const hops = text === 'true' ? 1 : text === 'false' ? 0 : Number(text);
+  if (!/^(\d+|true|false)$/.test(text) || hops > 10) {
+    throw new ConfigError(
+      `THREADLINE_TRUST_PROXY must be the number of proxies in front (0 to 10), not "${text}".`,
+    );
+  }
+  return hops;
 }
 
 /** A configuration value that cannot be used. */
@@ -167,7 +178,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     apiKey: env.THREADLINE_API_KEY || null,
     adminEmail: env.THREADLINE_ADMIN_EMAIL || 'admin@localhost',
     adminPassword: env.THREADLINE_ADMIN_PASSWORD || null,
-    trustProxy: flag(env, 'THREADLINE_TRUST_PROXY'),
+    trustProxy: proxyHops(env),
     webDir: env.THREADLINE_WEB_DIR ? resolve(env.THREADLINE_WEB_DIR) : null,
     logLevel: env.LOG_LEVEL || 'info',
     schedulerIntervalMs,

@@ -34,8 +34,8 @@ export interface AppDeps {
   /** Counts requests per key and workspace; it answers null when no limit is set. */
   rateLimiter: RateLimiter;
   introspection: IntrospectionSetting;
-  /** Trust X-Forwarded-* (THREADLINE_TRUST_PROXY), so request.protocol is https behind a TLS proxy. */
-  trustProxy?: boolean;
+  /** Proxies in front whose X-Forwarded-* are trusted (THREADLINE_TRUST_PROXY), so request.protocol is https behind a TLS proxy. */
+  trustProxy?: number;
   live?: LiveOptions;
   /** The built web app's folder (THREADLINE_WEB_DIR); null for packages/web/dist. */
   webDir?: string | null;
@@ -48,7 +48,7 @@ export async function buildApp({
   logLevel,
   rateLimiter,
   introspection,
-  trustProxy = false,
+  trustProxy = 0,
   live,
   webDir = null,
 }: AppDeps): Promise<FastifyInstance> {
@@ -60,7 +60,9 @@ export async function buildApp({
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy,
+    // The nearest `trustProxy` hops, never `true`: Fastify would then take the client's own leftmost
+    // X-Forwarded-For entry.
+    trustProxy: trustProxy > 0 ? (_address: string, hop: number) => hop < trustProxy : false,
     rewriteUrl: (req) =>
       req.url === '/graphql' || req.url?.startsWith('/graphql?')
         ? GRAPHQL_PATH + req.url.slice(8)

@@ -77,6 +77,34 @@ describe('POST /auth/sign-in', () => {
     expect(owner.status).toBe(429);
   });
 
+  it('checks at most 10 of a burst of simultaneous wrong passwords, refusing the rest', async () => {
+    const ip = { 'x-forwarded-for': '192.0.2.50' };
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        postSignIn(t, { email: 'burst@example.com', password: `guess${i}` }, ip),
+      ),
+    );
+    for (const answer of answers) await answer.body?.cancel();
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(10);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(20);
+  });
+
+  it('believes only the address the trusted proxy added, not one the client put before it', async () => {
+    // The proxy (one hop: THREADLINE_TRUST_PROXY=1) appends the client's real address last.
+    for (let i = 0; i < 10; i++) {
+      const forged = { 'x-forwarded-for': `10.66.0.${i}, 192.0.2.77` };
+      const res = await postSignIn(t, { email: `forged${i}@example.com`, password: 'nope' }, forged);
+      expect(res.status).toBe(401);
+    }
+    const next = await postSignIn(
+      t,
+      { email: 'forged-next@example.com', password: 'nope' },
+      { 'x-forwarded-for': '10.66.0.99, 192.0.2.77' },
+    );
+    expect(next.status).toBe(429);
+  });
+
   it('answers 400 with a message for a malformed body, never a 500', async () => {
     const cases: [unknown, RegExp][] = [
       ['{"email":', /JSON/i],

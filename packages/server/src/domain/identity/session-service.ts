@@ -74,16 +74,11 @@ export function createSessionService(deps: {
     async signIn(rawInput: unknown, clientIp: string): Promise<SignInResult> {
       const input = parseInput(signInInput, rawInput);
       const now = clock();
-      const verdict = throttle.check(input.email, clientIp, now.getTime());
+      const verdict = throttle.begin(input.email, clientIp, now.getTime());
       if (!verdict.allowed) return { outcome: 'too_many_attempts', retryAfterMs: verdict.retryAfterMs };
       const user = await matchingUser(input.email, input.password);
-      if (!user) {
-        return {
-          outcome: 'invalid_credentials',
-          delayMs: throttle.recordFailure(input.email, clientIp, now.getTime()),
-        };
-      }
-      throttle.recordSuccess(input.email);
+      if (!user) return { outcome: 'invalid_credentials', delayMs: verdict.delayIfFailedMs };
+      throttle.succeeded(input.email, clientIp, now.getTime());
       const token = newRandomToken();
       await sessions.deleteExpiredSessions(db, now);
       await sessions.insertSession(db, {

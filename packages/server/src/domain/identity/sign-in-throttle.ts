@@ -2,8 +2,10 @@
  * Slows down password guessing. Failed sign-ins are counted per lower-cased email and per client IP
  * over a window (15 minutes): each failed answer is delayed by min(base * 2^(failures-1), max), and
  * once either count reaches the limit, attempts are refused (429) without checking the password
- * until the window ends. A success clears the email's count (not the IP's: one person signing in
- * does not vouch for everyone behind that address).
+ * until the window ends. An attempt counts as a failure from the moment it begins, so a thousand
+ * sent at once cannot all be checked before the first failure is known; a success takes its own
+ * count back and clears the email's (not the IP's others: one person signing in does not vouch for
+ * everyone behind that address).
  *
  * Counts are in memory, per process, and bounded: with several processes a guesser gets the limit
  * once per process, which still caps guesses at a few dozen per window. When the table is full the
@@ -35,8 +37,10 @@ interface Count {
   windowStart: number;
 }
 
-/** Whether an attempt may go ahead, or how long until it may. */
-export type ThrottleVerdict = { allowed: true } | { allowed: false; retryAfterMs: number };
+/** Whether an attempt may go ahead (and how long to delay its answer if it fails), or how long until it may. */
+export type ThrottleVerdict =
+  | { allowed: true; delayIfFailedMs: number }
+  | { allowed: false; retryAfterMs: number };
 
 /** The delay before answering a failed attempt that was the `failures`-th in its window. */
 export function failureDelayMs(failures: number, options: SignInThrottleOptions): number {
@@ -77,26 +81,27 @@ export function createSignInThrottle(options: SignInThrottleOptions = DEFAULT_SI
   const ipKey = (ip: string) => `i:${ip}`;
 
   return {
-    /** Whether an attempt for this email from this address may be checked now. */
-    check(email: string, ip: string, now: number): ThrottleVerdict {
+    /**
+     * Starts an attempt for this email from this address: refused while either count is at the limit,
+     * otherwise counted as a failure until `succeeded` says otherwise.
+     */
+    begin(email: string, ip: string, now: number): ThrottleVerdict {
       let retryAfterMs = 0;
       for (const key of [emailKey(email), ipKey(ip)]) {
         const count = current(key, now);
         if (count && count.failures >= options.maxFailures)
           retryAfterMs = Math.max(retryAfterMs, count.windowStart + options.windowMs - now);
       }
-      return retryAfterMs > 0 ? { allowed: false, retryAfterMs } : { allowed: true };
-    },
-
-    /** Counts a failed attempt; returns how long to delay its answer. */
-    recordFailure(email: string, ip: string, now: number): number {
+      if (retryAfterMs > 0) return { allowed: false, retryAfterMs };
       const failures = Math.max(fail(emailKey(email), now), fail(ipKey(ip), now));
-      return failureDelayMs(failures, options);
+      return { allowed: true, delayIfFailedMs: failureDelayMs(failures, options) };
     },
 
-    /** Clears the email's count after a successful sign-in. */
-    recordSuccess(email: string): void {
+    /** The attempt begun for this email and address succeeded: clears the email, takes back the IP's count. */
+    succeeded(email: string, ip: string, now: number): void {
       counts.delete(emailKey(email));
+      const count = current(ipKey(ip), now);
+      if (count && count.failures > 0) count.failures--;
     },
   };
 }

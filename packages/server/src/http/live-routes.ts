@@ -15,6 +15,14 @@ export interface LiveOptions {
   maxConnections?: number;
 }
 
+/** Bytes waiting for a stream's client beyond which the stream is ended. */
+const MAX_BUFFERED_BYTES = 1024 * 1024;
+
+/** Whether a caller may hear any change at all. */
+function canHearAnything(caller: RequestCaller): boolean {
+  return caller.permissions.has('thread:read') || caller.permissions.has('customer:read');
+}
+
 function frameOf(message: LiveMessage, caller: RequestCaller): string | null {
   if (message.kind === 'resync') return 'event: resync\ndata: {}\n\n';
   if (message.kind === 'thread') {
@@ -48,11 +56,16 @@ export function liveRoutes(
     });
 
     app.get(LIVE_PATH, async (request, reply) => {
-      const caller = await callerOf(request, deps.identity, deps.sessions);
-      if (!caller) {
+      const first = await callerOf(request, deps.identity, deps.sessions);
+      if (!first) {
         return reply
           .code(401)
           .send({ error: { code: 'unauthenticated', message: 'Sign in, or send an API key.' } });
+      }
+      if (!canHearAnything(first)) {
+        return reply.code(403).send({
+          error: { code: 'forbidden', message: 'Live changes need thread:read or customer:read.' },
+        });
       }
       if (open.size >= maxConnections) {
         return reply
@@ -72,15 +85,29 @@ export function liveRoutes(
       });
       res.write(': connected\n\n');
 
-      const unsubscribe = deps.live.subscribe(caller.workspaceId, (message) => {
+      let caller: RequestCaller = first;
+      const workspaceId = first.workspaceId;
+      const send = (frame: string) => {
+        if (res.writableLength <= MAX_BUFFERED_BYTES) {
+          res.write(frame);
+          return;
+        }
+        // A client that stops reading would have every frame buffered for it: it is let go instead
+        // (a browser that is merely slow reconnects and refreshes everything).
+        end();
+        res.destroy();
+      };
+      const unsubscribe = deps.live.subscribe(workspaceId, (message) => {
         const frame = frameOf(message, caller);
-        if (frame) res.write(frame);
+        if (frame) send(frame);
       });
       const heartbeat = setInterval(async () => {
-        // A signed-out session or a deleted key ends its stream within one heartbeat.
+        // A signed-out session or a deleted key ends its stream within one heartbeat; a key whose
+        // permissions changed hears what they now allow.
         const still = await callerOf(request, deps.identity, deps.sessions).catch(() => null);
-        if (still?.workspaceId === caller.workspaceId) res.write(': ping\n\n');
-        else end();
+        if (still?.workspaceId !== workspaceId || !canHearAnything(still)) return end();
+        caller = still;
+        send(': ping\n\n');
       }, heartbeatMs);
       heartbeat.unref();
       const end = () => {

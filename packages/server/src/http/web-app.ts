@@ -19,7 +19,7 @@ export function defaultWebDir(): string {
  */
 const HTML_SECURITY_HEADERS = {
   'content-security-policy':
-    "default-src 'self'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'",
+    "default-src 'self'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'same-origin',
 };
@@ -54,6 +54,8 @@ export async function registerWebApp(app: FastifyInstance, options: { dir: strin
       // Mercurius registers @fastify/static for GraphiQL and decorates reply.sendFile; we do not need it.
       decorateReply: false,
       cacheControl: false,
+      // A .env or .git left in the folder is not the app's to serve.
+      dotfiles: 'ignore',
       setHeaders(reply: FastifyReply, path: string) {
         reply.header('x-content-type-options', 'nosniff');
         if (path.startsWith(assetsDir)) {

@@ -62,6 +62,11 @@ export async function deleteSession(db: Queryable, id: string): Promise<boolean>
   return rows.length > 0;
 }
 
+/** Deletes every session of a user (their password changed: whoever knew the old one is signed out). */
+export async function deleteUserSessions(db: Queryable, workspaceId: string, userId: string): Promise<void> {
+  await db.query('DELETE FROM sessions WHERE workspace_id = $1 AND user_id = $2', [workspaceId, userId]);
+}
+
 /** Deletes sessions that expired before `now`. */
 export async function deleteExpiredSessions(db: Queryable, now: Date): Promise<void> {
   await db.query('DELETE FROM sessions WHERE expires_at <= $1', [now]);

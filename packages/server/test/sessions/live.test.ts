@@ -1,6 +1,7 @@
 /** GET /live: the web app's server-sent events, by session cookie or API key, one workspace only. */
 import { PlainClient } from '@team-plain/typescript-sdk';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createRestrictedKey } from '../support/api-keys.js';
 import { SIGN_IN_ENV, signIn } from '../support/session.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
@@ -145,6 +146,55 @@ describe('GET /live', () => {
       const res = await fetch(`${t.server.url}/live`, { headers });
       expect(res.status).toBe(401);
       await res.body?.cancel();
+    }
+  });
+
+  it('answers 403 to a key that may read neither threads nor customers', async () => {
+    const secret = await createRestrictedKey(t, ['labelType:create']);
+    const res = await fetch(`${t.server.url}/live`, { headers: { authorization: `Bearer ${secret}` } });
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ error: { code: 'forbidden' } });
+  });
+
+  it("follows a key's permissions as they change, not those it had when the stream opened", async () => {
+    const user = await t.graphql(
+      'mutation($input: CreateMachineUserInput!) { createMachineUser(input: $input) { machineUser { id } } }',
+      { input: { fullName: 'Watcher', publicName: 'Watcher' } },
+    );
+    const made = await t.graphql(
+      'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { id } apiKeySecret } }',
+      {
+        input: {
+          machineUserId: user.body.data.createMachineUser.machineUser.id,
+          permissions: ['thread:read', 'customer:read'],
+        },
+      },
+    );
+    const { apiKey, apiKeySecret } = made.body.data.createApiKey;
+    const stream = await openStream({ authorization: `Bearer ${apiKeySecret}` });
+    try {
+      const update = await t.graphql(
+        'mutation($input: UpdateApiKeyInput!) { updateApiKey(input: $input) { error { message } } }',
+        { input: { apiKeyId: apiKey.id, permissions: ['customer:read'] } },
+      );
+      expect(update.body.data.updateApiKey.error).toBeNull();
+      // The next heartbeat (200 ms here) reads the key again.
+      await new Promise((r) => setTimeout(r, 500));
+      await t.client.createThread({
+        title: 'Unseen',
+        customerIdentifier: { emailAddress: 'live@example.com' },
+      });
+      const customer = await t.client.upsertCustomer({
+        identifier: { emailAddress: 'watched@example.com' },
+        onCreate: { fullName: 'Watched', email: { email: 'watched@example.com', isVerified: true } },
+        onUpdate: {},
+      });
+      // Waits for a second event that must not come (the thread's), then checks there was one.
+      expect(await stream.events(2, 1500)).toEqual([
+        `event: customer\ndata: {"customerId":"${customer.data!.customer.id}","type":"customer.customer_created"}`,
+      ]);
+    } finally {
+      stream.close();
     }
   });
 

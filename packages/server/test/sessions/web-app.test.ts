@@ -16,6 +16,7 @@ beforeAll(async () => {
   await writeFile(join(webDir, 'index.html'), INDEX);
   await writeFile(join(webDir, 'assets', 'app-abc123.js'), 'console.log("hi")');
   await writeFile(join(webDir, 'favicon.svg'), '<svg/>');
+  await writeFile(join(webDir, '.env'), 'SECRET=1');
   t = await startTestServer({ THREADLINE_WEB_DIR: webDir });
 });
 afterAll(async () => {
@@ -35,7 +36,7 @@ describe('the web app', () => {
       expect(res.headers.get('content-type')).toMatch(/^text\/html/);
       expect(res.headers.get('cache-control')).toBe('no-cache');
       expect(res.headers.get('content-security-policy')).toBe(
-        "default-src 'self'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'",
+        "default-src 'self'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
       );
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('referrer-policy')).toBe('same-origin');
@@ -56,6 +57,9 @@ describe('the web app', () => {
       expect((await get(path)).status).toBe(404);
     }
     expect((await get('/threads/th_123', { accept: 'application/json' })).status).toBe(404);
+    // A dotfile in the folder is not served: a browser gets the app, anything else 404.
+    expect((await get('/.env', { accept: '*/*' })).status).toBe(404);
+    expect(await (await get('/.env')).text()).toBe(INDEX);
     const graphiql = await get('/graphiql');
     expect(graphiql.status).toBe(200);
     expect(graphiql.headers.get('content-security-policy')).toBeNull();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../../test/support/test-db.js';
+import { insertSession } from '../../storage/session-repository.js';
 import { systemClock } from '../clock.js';
 import { bootstrapWorkspace } from './bootstrap.js';
 import { verifyPassword } from './password.js';
@@ -56,6 +57,19 @@ describe('the owner password', () => {
       expect(again).toMatchObject({ created: false, generatedPassword: null, ownerEmail: 'o@example.com' });
       expect(await verifyPassword(first.generatedPassword!, await ownerHash(fresh.db))).toBe(true);
 
+      // Someone signed in with the generated password; the reset signs them out.
+      const sessionCount = async () =>
+        (await fresh.db.query<{ n: number }>('SELECT count(*)::int AS n FROM sessions'))[0]!.n;
+      const signedIn = async () =>
+        insertSession(fresh.db, {
+          id: `s${await sessionCount()}`,
+          workspaceId: first.workspace.id,
+          userId: (await fresh.db.query<{ id: string }>('SELECT id FROM users LIMIT 1'))[0]!.id,
+          createdAt: new Date(),
+          expiresAt: new Date(Date.now() + 60_000),
+          lastUsedAt: new Date(),
+        });
+      await signedIn();
       const reset = await bootstrapWorkspace(fresh.db, systemClock, {
         adminEmail: 'o@example.com',
         adminPassword: 'operator-chose-this',
@@ -63,11 +77,15 @@ describe('the owner password', () => {
       expect(reset.generatedPassword).toBeNull();
       const hash = await ownerHash(fresh.db);
       expect(await verifyPassword('operator-chose-this', hash)).toBe(true);
+      expect(await sessionCount()).toBe(0);
+      // The same password at the next start changes nothing, and signs nobody out.
+      await signedIn();
       await bootstrapWorkspace(fresh.db, systemClock, {
         adminEmail: 'o@example.com',
         adminPassword: 'operator-chose-this',
       });
       expect(await ownerHash(fresh.db)).toBe(hash);
+      expect(await sessionCount()).toBe(1);
 
       // A database from before sign-in: the owner has no password, so one is generated at this start.
       await fresh.db.query('UPDATE users SET password_hash = NULL');

@@ -1,5 +1,6 @@
 import type { Db, Queryable } from '../../storage/db.js';
 import * as identity from '../../storage/identity-repository.js';
+import * as sessions from '../../storage/session-repository.js';
 import type { WorkspaceRecord } from '../../storage/workspace-repository.js';
 import * as workspaces from '../../storage/workspace-repository.js';
 import { madeBy, systemActor } from '../actor.js';
@@ -80,7 +81,9 @@ async function ensureOwnerPassword(
   const ownerEmail = owner.user.email;
   if (adminPassword) {
     if (!(await verifyPassword(adminPassword, owner.passwordHash))) {
+      // A reset is how a leaked password is replaced: whoever signed in with it is signed out.
       await identity.setUserPasswordHash(db, workspace.id, owner.user.id, await hashPassword(adminPassword));
+      await sessions.deleteUserSessions(db, workspace.id, owner.user.id);
     }
     return { ...result, ownerEmail };
   }

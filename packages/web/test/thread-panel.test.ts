@@ -13,6 +13,8 @@ describe("the thread panel's typed fields (Chromium)", () => {
     await createFieldSchema(app.server, 'seats', 'Seats', 'NUMBER');
     await createFieldSchema(app.server, 'renewal', 'Renewal', 'DATE');
     threadId = (await createCustomerWithThreads(app.server, 'panel', 1)).threadIds[0]!;
+    const bug = await app.server.client.createLabelType({ name: 'Bug' });
+    await app.server.client.addLabels({ threadId, labelTypeIds: [bug.data!.id] });
     await signIn(app);
     app.page.on('request', (r) => {
       if (r.postData()?.includes('upsertThreadField')) upserts.push(r);
@@ -55,5 +57,38 @@ describe("the thread panel's typed fields (Chromium)", () => {
     await app.page.waitForTimeout(300);
     // Not 0002-03-15, 0020-03-15 and 0202-03-15 on the way.
     expect(upserts.length - before).toBe(1);
+  });
+
+  it('keeps the keyboard in the panel after removing a label, choosing a snooze, or Escape', async () => {
+    const { page } = app;
+    /** What has focus: a select by its label, a button by its name. */
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        if (el instanceof HTMLSelectElement)
+          return `select: ${el.closest('label')?.querySelector('span')?.textContent?.trim()}`;
+        return `${el?.tagName.toLowerCase()}: ${el?.getAttribute('aria-label') ?? el?.textContent?.trim()}`;
+      });
+
+    await page.getByRole('button', { name: 'Remove label Bug' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('No labels.').waitFor();
+    expect(await focused()).toBe('select: Add label');
+
+    const status = page.getByRole('combobox', { name: /^Status/ });
+    await status.selectOption('SNOOZED');
+    await page.getByRole('group', { name: 'Snooze for' }).waitFor();
+    expect(await focused()).toBe('button: 1 hour');
+    await page.keyboard.press('Escape');
+    await page.getByRole('group', { name: 'Snooze for' }).waitFor({ state: 'detached' });
+    expect(await focused()).toBe('select: Status');
+
+    await status.selectOption('SNOOZED');
+    await page.getByRole('button', { name: '1 hour' }).waitFor();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(async () => (await app.server.client.getThread({ threadId })).data?.status)
+      .toBe('SNOOZED');
+    expect(await focused()).toBe('select: Status');
   });
 });

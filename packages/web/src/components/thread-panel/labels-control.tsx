@@ -57,9 +57,13 @@ export function LabelsControl({ thread }: { thread: PanelThread }) {
         <select
           ref={addSelect}
           value=""
-          disabled={change.isPending || addable.length === 0}
+          // Never disabled, only marked so (while a change saves, or with nothing to add): a disabled
+          // select cannot take the focus that removing a label hands it, nor keep it while saving.
+          aria-disabled={change.isPending || addable.length === 0 || undefined}
           aria-describedby={change.error ? errorId : undefined}
-          onChange={(event) => event.target.value && change.mutate({ add: event.target.value })}
+          onChange={(event) => {
+            if (event.target.value && !change.isPending) change.mutate({ add: event.target.value });
+          }}
         >
           <option value="">{addable.length === 0 ? 'No more labels' : 'Add label…'}</option>
           {addable.map((type) => (

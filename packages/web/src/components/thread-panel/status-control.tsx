@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { type KeyboardEvent, useId, useRef, useState } from 'react';
 import type { ThreadStatus } from '../../api/__generated__/graphql.js';
 import { api, unwrap } from '../../api/client.js';
 import { formatTime, SNOOZES, STATUSES } from '../../lib/format.js';
@@ -17,7 +17,13 @@ function changeStatus(threadId: string, change: StatusChange) {
 /** Todo, Snoozed or Done; choosing Snoozed asks for how long before anything changes. */
 export function StatusControl({ thread }: { thread: PanelThread }) {
   const [isChoosingSnooze, setChoosingSnooze] = useState(false);
+  const statusSelect = useRef<HTMLSelectElement>(null);
   const errorId = useId();
+  /** Closes the snooze choices; the keyboard goes back to the select that opened them. */
+  const closeChoices = () => {
+    setChoosingSnooze(false);
+    statusSelect.current?.focus();
+  };
   const change = useThreadChange(thread.id, (next: StatusChange) => changeStatus(thread.id, next));
   const shown: ThreadStatus = isChoosingSnooze
     ? 'SNOOZED'
@@ -35,6 +41,7 @@ export function StatusControl({ thread }: { thread: PanelThread }) {
       <label className="field">
         <span>Status</span>
         <select
+          ref={statusSelect}
           value={shown}
           aria-describedby={change.error ? errorId : undefined}
           onChange={(event) => {
@@ -54,7 +61,12 @@ export function StatusControl({ thread }: { thread: PanelThread }) {
         </select>
       </label>
       {isChoosingSnooze && (
-        <fieldset className="snooze-choices">
+        <fieldset
+          className="snooze-choices"
+          onKeyDown={(event: KeyboardEvent) => {
+            if (event.key === 'Escape') closeChoices();
+          }}
+        >
           <legend>Snooze for</legend>
           {SNOOZES.map((snooze, index) => (
             <button
@@ -65,14 +77,14 @@ export function StatusControl({ thread }: { thread: PanelThread }) {
               // biome-ignore lint/a11y/noAutofocus: focus follows the user's own action.
               autoFocus={index === 0}
               onClick={() => {
-                setChoosingSnooze(false);
+                closeChoices();
                 change.mutate({ status: 'SNOOZED', seconds: snooze.seconds });
               }}
             >
               {snooze.label}
             </button>
           ))}
-          <button type="button" className="button button-small" onClick={() => setChoosingSnooze(false)}>
+          <button type="button" className="button button-small" onClick={closeChoices}>
             Cancel
           </button>
         </fieldset>

@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { FieldError, fieldMessage, formMessage, TextField } from './mutation-errors.js';
 import { PermissionPicker } from './permission-picker.js';
+import { FormActions } from './row-editing.js';
 
 /** What the form asks of a key: the same for creating one and for editing it. */
 export interface ApiKeyDraft {
@@ -79,16 +80,7 @@ export function ApiKeyForm<T>({
           {otherError}
         </p>
       )}
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={mutation.isPending}>
-          {submitLabel}
-        </button>
-        {onCancel && (
-          <button type="button" className="button" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-      </div>
+      <FormActions submitLabel={submitLabel} isPending={mutation.isPending} onCancel={onCancel} />
     </form>
   );
 }

@@ -8,6 +8,7 @@ import { request } from '../../api/client.js';
 import { announce } from '../../lib/announcer.js';
 import { describedBy, FieldError, fieldMessage, formMessage } from './mutation-errors.js';
 import { SETTINGS_KEYS } from './query-keys.js';
+import { FormActions } from './row-editing.js';
 import { enumValuesOf } from './thread-field-types.js';
 
 // Label and description are StringInputs: the API names their errors `label.value`, `description.value`.
@@ -113,14 +114,7 @@ export function EditThreadFieldForm({
           {otherError}
         </p>
       )}
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={save.isPending}>
-          Save
-        </button>
-        <button type="button" className="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submitLabel="Save" isPending={save.isPending} onCancel={onDone} />
     </form>
   );
 }

@@ -13,6 +13,7 @@ import { ApiKeyForm } from './api-key-form.js';
 import { ConfirmButton } from './confirm-button.js';
 import { NewApiKeySecret } from './new-api-key-secret.js';
 import { SETTINGS_KEYS } from './query-keys.js';
+import { EditButton, EditRow } from './row-editing.js';
 
 type MachineUser = SettingsMachineUsersQuery['machineUsers']['edges'][number]['node'];
 type ApiKey = MachineUser['apiKeys']['edges'][number]['node'];
@@ -111,15 +112,7 @@ function ApiKeyRow({
           <time dateTime={apiKey.createdAt.iso8601}>{timeAgo(apiKey.createdAt.iso8601)}</time>
         </td>
         <td className="actions">
-          <button
-            type="button"
-            className="button"
-            aria-label={`Edit ${name}`}
-            aria-expanded={isEditing}
-            onClick={() => setEditing(!isEditing)}
-          >
-            Edit
-          </button>
+          <EditButton name={name} isEditing={isEditing} onToggle={() => setEditing(!isEditing)} />
           <ConfirmButton
             label="Revoke"
             ariaLabel={`Revoke ${name}`}
@@ -136,23 +129,21 @@ function ApiKeyRow({
         </td>
       </tr>
       {isEditing && (
-        <tr className="settings-edit-row">
-          <td colSpan={4}>
-            <ApiKeyForm
-              ariaLabel={`Edit ${name}`}
-              submitLabel="Save"
-              availablePermissions={availablePermissions}
-              initial={{ description: apiKey.description ?? null, permissions: [...apiKey.permissions] }}
-              save={(draft) => request(UpdateApiKeyDocument, { input: { apiKeyId: apiKey.id, ...draft } })}
-              onSaved={async () => {
-                announce(`Saved API key ${name}`);
-                setEditing(false);
-                await queryClient.invalidateQueries({ queryKey: SETTINGS_KEYS.machineUsers });
-              }}
-              onCancel={() => setEditing(false)}
-            />
-          </td>
-        </tr>
+        <EditRow columns={4}>
+          <ApiKeyForm
+            ariaLabel={`Edit ${name}`}
+            submitLabel="Save"
+            availablePermissions={availablePermissions}
+            initial={{ description: apiKey.description ?? null, permissions: [...apiKey.permissions] }}
+            save={(draft) => request(UpdateApiKeyDocument, { input: { apiKeyId: apiKey.id, ...draft } })}
+            onSaved={async () => {
+              announce(`Saved API key ${name}`);
+              setEditing(false);
+              await queryClient.invalidateQueries({ queryKey: SETTINGS_KEYS.machineUsers });
+            }}
+            onCancel={() => setEditing(false)}
+          />
+        </EditRow>
       )}
     </>
   );

@@ -12,6 +12,7 @@ import { ConfirmButton } from './confirm-button.js';
 import { CreateThreadFieldForm } from './create-thread-field-form.js';
 import { EditThreadFieldForm } from './edit-thread-field-form.js';
 import { SETTINGS_KEYS } from './query-keys.js';
+import { EditButton, EditRow } from './row-editing.js';
 import { fieldTypeLabel } from './thread-field-types.js';
 
 /** Thread field schemas: what typed fields a thread can carry. */
@@ -94,15 +95,7 @@ function ThreadFieldRow({ schema }: { schema: SettingsThreadFieldSchemaFragment 
         <td>{schema.isRequired ? 'Yes' : 'No'}</td>
         <td>{schema.enumValues.length ? schema.enumValues.join(', ') : <span className="muted">—</span>}</td>
         <td className="actions">
-          <button
-            type="button"
-            className="button"
-            aria-label={`Edit ${schema.label}`}
-            aria-expanded={isEditing}
-            onClick={() => setEditing(!isEditing)}
-          >
-            Edit
-          </button>
+          <EditButton name={schema.label} isEditing={isEditing} onToggle={() => setEditing(!isEditing)} />
           <ConfirmButton
             label="Delete"
             ariaLabel={`Delete ${schema.label}`}
@@ -119,11 +112,9 @@ function ThreadFieldRow({ schema }: { schema: SettingsThreadFieldSchemaFragment 
         </td>
       </tr>
       {isEditing && (
-        <tr className="settings-edit-row">
-          <td colSpan={6}>
-            <EditThreadFieldForm schema={schema} onDone={() => setEditing(false)} />
-          </td>
-        </tr>
+        <EditRow columns={6}>
+          <EditThreadFieldForm schema={schema} onDone={() => setEditing(false)} />
+        </EditRow>
       )}
     </>
   );

@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { ThreadStatus } from '../../api/__generated__/graphql.js';
 import { api, unwrap } from '../../api/client.js';
 import { formatTime, SNOOZES, STATUSES } from '../../lib/format.js';
@@ -63,7 +63,7 @@ export function StatusControl({ thread }: { thread: PanelThread }) {
       {isChoosingSnooze && (
         <fieldset
           className="snooze-choices"
-          onKeyDown={(event: KeyboardEvent) => {
+          onKeyDown={(event) => {
             if (event.key === 'Escape') closeChoices();
           }}
         >

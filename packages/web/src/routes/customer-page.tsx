@@ -9,6 +9,7 @@ import { TimelineEntry } from '../components/timeline/timeline-entry.js';
 import { formatTime } from '../lib/format.js';
 import '../thread.css';
 import '../timeline.css';
+import { Alert } from '../components/alert.js';
 
 /** A customer: who they are, their threads, and their latest 20 timeline entries across threads. */
 export function CustomerPage() {
@@ -31,9 +32,7 @@ export function CustomerPage() {
   if (query.isError) {
     return (
       <main className="page">
-        <p className="error" role="alert">
-          {query.error.message}
-        </p>
+        <Alert message={query.error.message} />
       </main>
     );
   }

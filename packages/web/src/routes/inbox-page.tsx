@@ -7,6 +7,7 @@ import {
   type ThreadsFilter,
 } from '../api/__generated__/graphql.js';
 import { request } from '../api/client.js';
+import { Alert } from '../components/alert.js';
 import { FilterSelect } from '../components/filter-select.js';
 import { ThreadRowItem } from '../components/thread-row.js';
 import { useDirectory } from '../hooks/use-directory.js';
@@ -138,9 +139,7 @@ export function InboxPage() {
       {threads.isPending ? (
         <p className="muted">Loading threads…</p>
       ) : threads.isError ? (
-        <p className="error" role="alert">
-          {threads.error.message}
-        </p>
+        <Alert message={threads.error.message} />
       ) : rows.length === 0 ? (
         <p className="empty">
           No {status.label.toLowerCase()} threads{search.size ? ' match these filters' : ''}.

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { signIn } from '../api/session.js';
+import { Alert } from '../components/alert.js';
 
 /** Email and password; on success the session cookie is set and the app loads. */
 export function SignInPage() {
@@ -33,11 +34,7 @@ export function SignInPage() {
           <span>Password</span>
           <input name="password" type="password" autoComplete="current-password" required />
         </label>
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        <Alert message={error} />
         <button type="submit" className="button button-primary" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>

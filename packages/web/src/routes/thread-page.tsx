@@ -15,6 +15,7 @@ import { ThreadTimeline } from '../components/timeline/thread-timeline.js';
 import { setCurrentThread } from '../lib/current-thread.js';
 import '../thread.css';
 import '../timeline.css';
+import { Alert } from '../components/alert.js';
 
 /** One thread: its title, the timeline with a composer below, and its details beside. */
 export function ThreadPage() {
@@ -32,9 +33,7 @@ export function ThreadPage() {
   if (query.isError) {
     return (
       <main className="page">
-        <p className="error" role="alert">
-          {query.error.message}
-        </p>
+        <Alert message={query.error.message} />
       </main>
     );
   }

@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
+import { Alert } from '../../components/alert.js';
 import { FieldError, fieldMessage, formMessage, TextField } from './mutation-errors.js';
 import { PermissionPicker } from './permission-picker.js';
 import { FormActions } from './row-editing.js';
@@ -75,11 +76,7 @@ export function ApiKeyForm<T>({
         errorId={permissionsError ? `${id}-permissions-error` : undefined}
       />
       <FieldError id={`${id}-permissions-error`} message={permissionsError} />
-      {otherError && (
-        <p className="error" role="alert">
-          {otherError}
-        </p>
-      )}
+      <Alert message={otherError} />
       <FormActions submitLabel={submitLabel} isPending={mutation.isPending} onCancel={onCancel} />
     </form>
   );

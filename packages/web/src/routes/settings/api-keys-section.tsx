@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { SettingsMachineUsersDocument } from '../../api/__generated__/graphql.js';
 import { request } from '../../api/client.js';
+import { Alert } from '../../components/alert.js';
 import { CreateMachineUserForm } from './create-machine-user-form.js';
 import { MachineUserKeys } from './machine-user-keys.js';
 import { SETTINGS_KEYS } from './query-keys.js';
@@ -21,11 +22,7 @@ export function ApiKeysSection() {
         permissions you hold yourself.
       </p>
       <CreateMachineUserForm />
-      {machineUsers.error && (
-        <p className="error" role="alert">
-          Could not load machine users: {machineUsers.error.message}
-        </p>
-      )}
+      <Alert message={machineUsers.error && `Could not load machine users: ${machineUsers.error.message}`} />
       {machineUsers.isPending ? (
         <p className="muted">Loading…</p>
       ) : list.length ? (

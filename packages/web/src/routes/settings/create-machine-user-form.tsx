@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { CreateMachineUserDocument } from '../../api/__generated__/graphql.js';
 import { request } from '../../api/client.js';
+import { Alert } from '../../components/alert.js';
 import { announce } from '../../lib/announcer.js';
 import { fieldMessage, formMessage, TextField } from './mutation-errors.js';
 import { SETTINGS_KEYS } from './query-keys.js';
@@ -51,11 +52,7 @@ export function CreateMachineUserForm() {
           error={descriptionError}
         />
       </div>
-      {otherError && (
-        <p className="error" role="alert">
-          {otherError}
-        </p>
-      )}
+      <Alert message={otherError} />
       <button type="submit" className="button button-primary" disabled={create.isPending}>
         Create machine user
       </button>

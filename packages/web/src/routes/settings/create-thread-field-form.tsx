@@ -5,6 +5,7 @@ import {
   type ThreadFieldSchemaType,
 } from '../../api/__generated__/graphql.js';
 import { request } from '../../api/client.js';
+import { Alert } from '../../components/alert.js';
 import { announce } from '../../lib/announcer.js';
 import { describedBy, FieldError, fieldMessage, formMessage } from './mutation-errors.js';
 import { SETTINGS_KEYS } from './query-keys.js';
@@ -140,11 +141,7 @@ export function CreateThreadFieldForm({ nextOrder }: { nextOrder: number }) {
         <span>Required</span>
       </label>
       <p className="muted hint">A required field must be set before its thread can be marked done.</p>
-      {otherError && (
-        <p className="error" role="alert">
-          {otherError}
-        </p>
-      )}
+      <Alert message={otherError} />
       <button type="submit" className="button button-primary" disabled={create.isPending}>
         Create field
       </button>

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, unwrap } from '../../api/client.js';
+import { Alert } from '../../components/alert.js';
 import { announce } from '../../lib/announcer.js';
 import { EventTypePicker } from './event-type-picker.js';
 import { FieldError, fieldMessage, formMessage, TextField } from './mutation-errors.js';
@@ -73,11 +74,7 @@ export function CreateWebhookTargetForm() {
         <input type="checkbox" checked={isEnabled} onChange={(e) => setIsEnabled(e.target.checked)} />
         <span>Enabled</span>
       </label>
-      {otherError && (
-        <p className="error" role="alert">
-          {otherError}
-        </p>
-      )}
+      <Alert message={otherError} />
       <button type="submit" className="button button-primary" disabled={create.isPending}>
         Create webhook target
       </button>

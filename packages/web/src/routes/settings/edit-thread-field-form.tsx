@@ -5,6 +5,7 @@ import {
   UpdateThreadFieldSchemaDocument,
 } from '../../api/__generated__/graphql.js';
 import { request } from '../../api/client.js';
+import { Alert } from '../../components/alert.js';
 import { announce } from '../../lib/announcer.js';
 import { describedBy, FieldError, fieldMessage, formMessage } from './mutation-errors.js';
 import { SETTINGS_KEYS } from './query-keys.js';
@@ -109,11 +110,7 @@ export function EditThreadFieldForm({
         <input type="checkbox" checked={isRequired} onChange={(e) => setIsRequired(e.target.checked)} />
         <span>Required</span>
       </label>
-      {otherError && (
-        <p className="error" role="alert">
-          {otherError}
-        </p>
-      )}
+      <Alert message={otherError} />
       <FormActions submitLabel="Save" isPending={save.isPending} onCancel={onDone} />
     </form>
   );

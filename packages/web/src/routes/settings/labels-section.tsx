@@ -5,6 +5,7 @@ import {
   SettingsLabelTypesDocument,
 } from '../../api/__generated__/graphql.js';
 import { api, request, unwrap } from '../../api/client.js';
+import { Alert } from '../../components/alert.js';
 import { CopyButton } from '../../components/copy-button.js';
 import { announce } from '../../lib/announcer.js';
 import { ConfirmButton } from './confirm-button.js';
@@ -24,11 +25,7 @@ export function LabelsSection() {
     <section aria-labelledby="labels-heading" className="settings-section">
       <h2 id="labels-heading">Labels</h2>
       <CreateLabelTypeForm />
-      {labelTypes.error && (
-        <p className="error" role="alert">
-          Could not load label types: {labelTypes.error.message}
-        </p>
-      )}
+      <Alert message={labelTypes.error && `Could not load label types: ${labelTypes.error.message}`} />
       {labelTypes.isPending ? (
         <p className="muted">Loading…</p>
       ) : (
@@ -110,11 +107,7 @@ function CreateLabelTypeForm() {
           <FieldError id="label-type-color-error" message={colorError} />
         </div>
       </div>
-      {otherError && (
-        <p className="error" role="alert">
-          {otherError}
-        </p>
-      )}
+      <Alert message={otherError} />
       <button type="submit" className="button button-primary" disabled={create.isPending}>
         Create label type
       </button>
@@ -199,11 +192,7 @@ function LabelTypeRow({
             isPending={archive.isPending}
           />
         )}
-        {archive.error && (
-          <p className="error" role="alert">
-            {archive.error.message}
-          </p>
-        )}
+        <Alert message={archive.error?.message} />
       </td>
     </tr>
   );

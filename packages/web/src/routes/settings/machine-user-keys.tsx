@@ -7,6 +7,7 @@ import {
   UpdateApiKeyDocument,
 } from '../../api/__generated__/graphql.js';
 import { request } from '../../api/client.js';
+import { Alert } from '../../components/alert.js';
 import { announce } from '../../lib/announcer.js';
 import { formatTime, timeAgo } from '../../lib/format.js';
 import { ApiKeyForm } from './api-key-form.js';
@@ -121,11 +122,7 @@ function ApiKeyRow({
             onConfirm={() => revoke.mutate()}
             isPending={revoke.isPending}
           />
-          {revoke.error && (
-            <p className="error" role="alert">
-              {revoke.error.message}
-            </p>
-          )}
+          <Alert message={revoke.error?.message} />
         </td>
       </tr>
       {isEditing && (

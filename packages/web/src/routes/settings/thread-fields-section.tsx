@@ -6,6 +6,7 @@ import {
   SettingsThreadFieldSchemasDocument,
 } from '../../api/__generated__/graphql.js';
 import { request } from '../../api/client.js';
+import { Alert } from '../../components/alert.js';
 import { CopyButton } from '../../components/copy-button.js';
 import { announce } from '../../lib/announcer.js';
 import { ConfirmButton } from './confirm-button.js';
@@ -26,11 +27,7 @@ export function ThreadFieldsSection() {
   return (
     <section aria-labelledby="thread-fields-heading" className="settings-section">
       <h2 id="thread-fields-heading">Thread fields</h2>
-      {schemas.error && (
-        <p className="error" role="alert">
-          Could not load thread fields: {schemas.error.message}
-        </p>
-      )}
+      <Alert message={schemas.error && `Could not load thread fields: ${schemas.error.message}`} />
       {schemas.isPending ? (
         <p className="muted">Loading…</p>
       ) : list.length ? (
@@ -104,11 +101,7 @@ function ThreadFieldRow({ schema }: { schema: SettingsThreadFieldSchemaFragment 
             onConfirm={() => remove.mutate()}
             isPending={remove.isPending}
           />
-          {remove.error && (
-            <p className="error" role="alert">
-              {remove.error.message}
-            </p>
-          )}
+          <Alert message={remove.error?.message} />
         </td>
       </tr>
       {isEditing && (

@@ -7,6 +7,7 @@ import {
   type WebhookDeliveryLogQuery,
 } from '../../api/__generated__/graphql.js';
 import { request } from '../../api/client.js';
+import { Alert } from '../../components/alert.js';
 import { announce } from '../../lib/announcer.js';
 import { formatTime, timeAgo } from '../../lib/format.js';
 import { SETTINGS_KEYS } from './query-keys.js';
@@ -65,11 +66,7 @@ export function WebhookDeliveryLog({ webhookTargetId }: { webhookTargetId: strin
           Refresh
         </button>
       </div>
-      {attempts.error && (
-        <p className="error" role="alert">
-          Could not load the delivery log: {attempts.error.message}
-        </p>
-      )}
+      <Alert message={attempts.error && `Could not load the delivery log: ${attempts.error.message}`} />
       {attempts.isPending ? (
         <p className="muted">Loading…</p>
       ) : rows.length === 0 ? (
@@ -163,11 +160,7 @@ function AttemptRow({ attempt, webhookTargetId }: { attempt: Attempt; webhookTar
             Replay
           </button>
         )}
-        {replay.error && (
-          <p className="error" role="alert">
-            {replay.error.message}
-          </p>
-        )}
+        <Alert message={replay.error?.message} />
       </td>
     </tr>
   );

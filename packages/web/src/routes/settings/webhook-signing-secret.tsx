@@ -5,6 +5,7 @@ import {
   WebhookSigningSecretDocument,
 } from '../../api/__generated__/graphql.js';
 import { request } from '../../api/client.js';
+import { Alert } from '../../components/alert.js';
 import { CopyButton } from '../../components/copy-button.js';
 import { announce } from '../../lib/announcer.js';
 import { ConfirmButton } from './confirm-button.js';
@@ -64,11 +65,7 @@ export function WebhookSigningSecret() {
           />
         </div>
       )}
-      {rotate.error && (
-        <p className="error" role="alert">
-          {rotate.error.message}
-        </p>
-      )}
+      <Alert message={rotate.error?.message} />
     </section>
   );
 }

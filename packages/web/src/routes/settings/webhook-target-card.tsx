@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId } from 'react';
 import type { SettingsWebhookTargetFragment } from '../../api/__generated__/graphql.js';
 import { api, unwrap } from '../../api/client.js';
+import { Alert } from '../../components/alert.js';
 import { announce } from '../../lib/announcer.js';
 import { formatTime } from '../../lib/format.js';
 import { ConfirmButton } from './confirm-button.js';
@@ -94,11 +95,7 @@ export function WebhookTargetCard({
           isPending={remove.isPending}
         />
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error.message}
-        </p>
-      )}
+      <Alert message={error?.message} />
       {isLogOpen && (
         <section id={logId} aria-label={`Delivery log of ${target.url}`}>
           <WebhookDeliveryLog webhookTargetId={target.id} />

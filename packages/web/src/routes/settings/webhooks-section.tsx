@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'wouter';
 import { SettingsWebhookTargetsDocument } from '../../api/__generated__/graphql.js';
 import { request } from '../../api/client.js';
+import { Alert } from '../../components/alert.js';
 import { CreateWebhookTargetForm } from './create-webhook-target-form.js';
 import { SETTINGS_KEYS } from './query-keys.js';
 import { WebhookSigningSecret } from './webhook-signing-secret.js';
@@ -31,11 +32,7 @@ export function WebhooksSection() {
     <section aria-labelledby="webhooks-heading" className="settings-section">
       <h2 id="webhooks-heading">Webhooks</h2>
       <WebhookSigningSecret />
-      {targets.error && (
-        <p className="error" role="alert">
-          Could not load webhook targets: {targets.error.message}
-        </p>
-      )}
+      <Alert message={targets.error && `Could not load webhook targets: ${targets.error.message}`} />
       {targets.isPending ? (
         <p className="muted">Loading…</p>
       ) : list.length ? (
